@@ -1,0 +1,54 @@
+package org.everseed.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A publisher's file is stored in blob storage and recorded by the web portal. Produced by
+ * web-portal, consumed by metafile-service. Key: the publication id.
+ *
+ * @param eventId unique event id
+ * @param occurredAt when the upload completed
+ * @param publicationId the publication
+ * @param name the file name as published (one path segment, UTF-8)
+ * @param size file length in bytes
+ * @param sha256 SHA-256 of the file, lower-case hex
+ * @param blobKey where the bytes are in blob storage (relative key)
+ * @param fileUrl the public plain-HTTP URL of the file, which serves as web seed (BEP 19)
+ * @param pieceLength requested piece length in bytes, or {@code null} to choose automatically
+ */
+public record FileUploaded(
+        UUID eventId,
+        Instant occurredAt,
+        UUID publicationId,
+        String name,
+        long size,
+        String sha256,
+        String blobKey,
+        String fileUrl,
+        Integer pieceLength) implements PlatformEvent {
+    /** JSON type id. */
+    public static final String TYPE = "FileUploaded.v1";
+
+    /** Validates every field. */
+    public FileUploaded {
+        Checks.present(eventId, "eventId");
+        Checks.present(occurredAt, "occurredAt");
+        Checks.present(publicationId, "publicationId");
+        Checks.text(name, "name");
+        Checks.notNegative(size, "size");
+        Checks.sha256Hex(sha256);
+        Checks.text(blobKey, "blobKey");
+        Checks.text(fileUrl, "fileUrl");
+    }
+
+    @Override
+    public String topic() {
+        return Topics.FILE_UPLOADED;
+    }
+
+    @Override
+    public String key() {
+        return publicationId.toString();
+    }
+}

@@ -1,0 +1,62 @@
+package org.everseed.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The metainfo of a publication exists and is served. Produced by metafile-service, consumed by
+ * tracker-service (registers the torrent), seed-service (starts an everseed) and web-portal (shows
+ * the links). Key: the info_hash in hex.
+ *
+ * @param eventId unique event id
+ * @param occurredAt when the metainfo was stored
+ * @param publicationId the publication it belongs to
+ * @param infoHash the v1 info_hash (BEP 3), 40 lower-case hex digits; for a v2-only torrent the
+ *     truncated v2 info_hash (BEP 52)
+ * @param name the torrent name
+ * @param size total content length in bytes
+ * @param pieceLength piece length in bytes
+ * @param blobKey where the content is in blob storage
+ * @param torrentUrl public URL of the .torrent file
+ * @param magnetUri magnet link (BEP 9)
+ */
+public record TorrentCreated(
+        UUID eventId,
+        Instant occurredAt,
+        UUID publicationId,
+        String infoHash,
+        String name,
+        long size,
+        int pieceLength,
+        String blobKey,
+        String torrentUrl,
+        String magnetUri) implements PlatformEvent {
+    /** JSON type id. */
+    public static final String TYPE = "TorrentCreated.v1";
+
+    /** Validates every field. */
+    public TorrentCreated {
+        Checks.present(eventId, "eventId");
+        Checks.present(occurredAt, "occurredAt");
+        Checks.present(publicationId, "publicationId");
+        Checks.infoHashHex(infoHash);
+        Checks.text(name, "name");
+        Checks.notNegative(size, "size");
+        if (pieceLength <= 0) {
+            throw new IllegalArgumentException("pieceLength must be positive: " + pieceLength);
+        }
+        Checks.text(blobKey, "blobKey");
+        Checks.text(torrentUrl, "torrentUrl");
+        Checks.text(magnetUri, "magnetUri");
+    }
+
+    @Override
+    public String topic() {
+        return Topics.TORRENT_CREATED;
+    }
+
+    @Override
+    public String key() {
+        return infoHash;
+    }
+}
