@@ -1,0 +1,2 @@
+/** The gateway's routes and their configuration. */
+package org.everseed.gateway.config;

@@ -1,0 +1,2 @@
+/** The portal's configuration properties. */
+package org.everseed.portal.config;

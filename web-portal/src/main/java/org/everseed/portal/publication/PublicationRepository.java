@@ -1,0 +1,89 @@
+package org.everseed.portal.publication;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The {@code publications} table of the portal schema. */
+@Repository
+public class PublicationRepository {
+    private static final String COLUMNS = "id, name, size, sha256, blob_key, state, info_hash, torrent_url, magnet_uri,"
+            + " seeders, leechers, completed, created_at";
+    private final DatabaseClient db;
+
+    /** @param db the portal's database client */
+    public PublicationRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Inserts a new publication. */
+    public Mono<Void> insert(Publication p) {
+        return db.sql("INSERT INTO publications (id, name, size, sha256, blob_key, state, created_at)"
+                        + " VALUES (:id, :name, :size, :sha256, :blobKey, :state, :createdAt)")
+                .bind("id", p.id())
+                .bind("name", p.name())
+                .bind("size", p.size())
+                .bind("sha256", p.sha256())
+                .bind("blobKey", p.blobKey())
+                .bind("state", p.state().name())
+                .bind("createdAt", p.createdAt().atOffset(java.time.ZoneOffset.UTC))
+                .then();
+    }
+
+    /** The publication with this id, or empty. */
+    public Mono<Publication> findById(UUID id) {
+        return db.sql("SELECT " + COLUMNS + " FROM publications WHERE id = :id").bind("id", id)
+                .map(PublicationRepository::read).one();
+    }
+
+    /** The newest publications first, at most {@code limit}. */
+    public Flux<Publication> findNewest(int limit) {
+        return db.sql("SELECT " + COLUMNS + " FROM publications ORDER BY created_at DESC, id LIMIT :limit")
+                .bind("limit", limit)
+                .map(PublicationRepository::read).all();
+    }
+
+    /**
+     * Records the torrent of a publication; idempotent: a second call with the same values changes
+     * nothing.
+     *
+     * @return rows changed (0 when the publication is unknown)
+     */
+    public Mono<Long> markPublished(UUID id, String infoHash, String torrentUrl, String magnetUri) {
+        return db.sql("UPDATE publications SET state = 'PUBLISHED', info_hash = :infoHash, torrent_url = :torrentUrl,"
+                        + " magnet_uri = :magnetUri WHERE id = :id")
+                .bind("id", id).bind("infoHash", infoHash).bind("torrentUrl", torrentUrl).bind("magnetUri", magnetUri)
+                .fetch().rowsUpdated();
+    }
+
+    /** Records the swarm counts of the publication with this info_hash, unless newer counts are in. */
+    public Mono<Long> updateSwarm(String infoHash, int seeders, int leechers, long completed, Instant at) {
+        return db.sql("UPDATE publications SET seeders = :s, leechers = :l, completed = :c, swarm_at = :at"
+                        + " WHERE info_hash = :h AND (swarm_at IS NULL OR swarm_at < :at)")
+                .bind("s", seeders).bind("l", leechers).bind("c", completed)
+                .bind("at", at.atOffset(java.time.ZoneOffset.UTC)).bind("h", infoHash)
+                .fetch().rowsUpdated();
+    }
+
+    private static Publication read(Readable row) {
+        return new Publication(
+                row.get("id", UUID.class),
+                row.get("name", String.class),
+                row.get("size", Long.class),
+                row.get("sha256", String.class),
+                row.get("blob_key", String.class),
+                PublicationState.valueOf(row.get("state", String.class)),
+                row.get("info_hash", String.class),
+                row.get("torrent_url", String.class),
+                row.get("magnet_uri", String.class),
+                row.get("seeders", Integer.class),
+                row.get("leechers", Integer.class),
+                row.get("completed", Long.class),
+                row.get("created_at", OffsetDateTime.class).toInstant());
+    }
+}

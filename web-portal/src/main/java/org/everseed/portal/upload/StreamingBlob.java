@@ -1,0 +1,61 @@
+package org.everseed.portal.upload;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.everseed.storage.BlobWriter;
+import org.springframework.core.io.buffer.DataBuffer;
+
+/**
+ * A blob being written from a stream of buffers, with its SHA-256 and a size limit. Blocking I/O:
+ * used on the bounded-elastic scheduler. Not thread-safe.
+ */
+final class StreamingBlob implements AutoCloseable {
+    private final BlobWriter writer;
+    private final MessageDigest sha256;
+    private final long maxBytes;
+
+    StreamingBlob(BlobWriter writer, long maxBytes) {
+        this.writer = writer;
+        this.maxBytes = maxBytes;
+        try {
+            this.sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** Appends the readable bytes of {@code buffer}. */
+    void write(DataBuffer buffer) throws IOException {
+        if (writer.size() + buffer.readableByteCount() > maxBytes) {
+            throw new UploadException("file larger than the limit of " + maxBytes + " bytes", true, null);
+        }
+        try (DataBuffer.ByteBufferIterator it = buffer.readableByteBuffers()) {
+            while (it.hasNext()) {
+                ByteBuffer bytes = it.next();
+                sha256.update(bytes.duplicate());
+                writer.write(bytes);
+            }
+        }
+    }
+
+    /** Makes the blob visible and returns its size and digest. */
+    Stored commit() throws IOException {
+        if (writer.size() == 0) {
+            throw new UploadException("the file is empty: there is nothing to publish");
+        }
+        writer.commit();
+        return new Stored(writer.size(), HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+    }
+
+    /** A committed blob: its length in bytes and SHA-256 in hex. */
+    record Stored(long size, String sha256) {
+    }
+}

@@ -1,0 +1,57 @@
+package org.everseed.portal.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.everseed.portal.publication.PublicationRepository;
+import org.everseed.storage.BlobStorage;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * The published files over plain HTTP: {@code GET /files/{id}/{name}} with single and multiple byte
+ * ranges (RFC 9110 section 14), so the URL works as a BEP 19 web seed. HEAD is answered too.
+ */
+@RestController
+public class FileController {
+    private final PublicationRepository publications;
+    private final BlobStorage storage;
+
+    /** Wires the file route. */
+    public FileController(PublicationRepository publications, BlobStorage storage) {
+        this.publications = publications;
+        this.storage = storage;
+    }
+
+    /** The file's bytes (200, or 206 for a Range request); 404 when id and name do not match a file. */
+    @GetMapping("/files/{id}/{name}")
+    public Mono<ResponseEntity<Resource>> file(@PathVariable("id") String id, @PathVariable("name") String name) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return Mono.just(ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+        }
+        return publications.findById(uuid)
+                .filter(p -> p.name().equals(name))
+                .flatMap(p -> Mono.justOrEmpty(storage.localPath(p.blobKey()))
+                        .filter(path -> path.toFile().isFile())
+                        .map(path -> ResponseEntity.ok()
+                                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                                .header("Accept-Ranges", "bytes")
+                                .eTag(p.sha256())
+                                .cacheControl(CacheControl.noCache())
+                                .header("Content-Disposition", ContentDisposition.attachment()
+                                        .filename(p.name(), StandardCharsets.UTF_8).build().toString())
+                                .body((Resource) new FileSystemResource(path))))
+                .defaultIfEmpty(ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+    }
+}

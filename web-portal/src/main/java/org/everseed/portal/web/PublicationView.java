@@ -1,0 +1,36 @@
+package org.everseed.portal.web;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.everseed.portal.publication.Publication;
+import org.everseed.portal.publication.PublicationLinks;
+import org.everseed.portal.publication.PublicationState;
+
+/**
+ * A publication as the REST API shows it.
+ *
+ * @param id publication id
+ * @param name file name
+ * @param size length in bytes
+ * @param sha256 SHA-256 of the content, hex
+ * @param state UPLOADED until the torrent exists, then PUBLISHED
+ * @param infoHash v1 info_hash in hex, null until PUBLISHED
+ * @param torrentUrl URL of the .torrent, null until PUBLISHED
+ * @param magnetUri magnet link, null until PUBLISHED
+ * @param fileUrl plain HTTP URL of the file (Range requests supported)
+ * @param pageUrl the publication's portal page
+ * @param seeders seeders last reported by the tracker
+ * @param leechers leechers last reported by the tracker
+ * @param completed completed downloads last reported by the tracker
+ * @param createdAt when the upload completed
+ */
+public record PublicationView(
+        UUID id, String name, long size, String sha256, PublicationState state, String infoHash, String torrentUrl,
+        String magnetUri, String fileUrl, String pageUrl, int seeders, int leechers, long completed, Instant createdAt) {
+
+    /** The view of {@code p}. */
+    public static PublicationView of(Publication p, PublicationLinks links) {
+        return new PublicationView(p.id(), p.name(), p.size(), p.sha256(), p.state(), p.infoHash(), p.torrentUrl(),
+                p.magnetUri(), links.fileUrl(p), links.pageUrl(p), p.seeders(), p.leechers(), p.completed(), p.createdAt());
+    }
+}
