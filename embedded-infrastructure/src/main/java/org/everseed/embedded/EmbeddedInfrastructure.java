@@ -76,13 +76,28 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
      * @throws IllegalStateException if either engine does not start (the other one is stopped again)
      */
     public static EmbeddedInfrastructure start(Path root, int postgresPort, int kafkaPort) {
+        return start(root, postgresPort, kafkaPort, true);
+    }
+
+    /**
+     * Starts both engines as {@link #start(Path, int, int)} does; {@code flushToDisk = false} trades PostgreSQL's
+     * crash safety for speed (see {@link EmbeddedPostgresServer#start(Path, int, boolean)}), for throw-away data.
+     *
+     * @param root the directory for both engines' data; created if missing
+     * @param postgresPort PostgreSQL's port on 127.0.0.1, 0 for a free one
+     * @param kafkaPort Kafka's client port on 127.0.0.1, 0 for a free one
+     * @param flushToDisk whether PostgreSQL commits wait for the disk
+     * @return the running infrastructure
+     */
+    static EmbeddedInfrastructure start(Path root, int postgresPort, int kafkaPort, boolean flushToDisk) {
         Objects.requireNonNull(root, "root");
         LocalPorts.requireValid(postgresPort);
         LocalPorts.requireValid(kafkaPort);
         Path directory = root.toAbsolutePath().normalize();
         long started = System.nanoTime();
         CompletableFuture<EmbeddedPostgresServer> postgresStart = CompletableFuture.supplyAsync(() -> {
-            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory.resolve(POSTGRES_DIRECTORY), postgresPort);
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(
+                    directory.resolve(POSTGRES_DIRECTORY), postgresPort, flushToDisk);
             try {
                 server.createDatabaseIfMissing(DATABASE);
                 return server;
@@ -112,8 +127,9 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     }
 
     /**
-     * The JVM-wide instance for tests: started on first call in a new temporary directory on free ports, stopped and
-     * deleted by a shutdown hook when the JVM exits.
+     * The JVM-wide instance for tests: started on first call in a new temporary directory on free ports, with
+     * PostgreSQL not waiting for the disk (the data is thrown away), stopped and deleted by a shutdown hook when the
+     * JVM exits.
      *
      * @return the shared, running infrastructure
      * @throws IllegalStateException if it cannot start
@@ -126,7 +142,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create a temporary directory for the shared infrastructure", e);
             }
-            EmbeddedInfrastructure started = start(root);
+            EmbeddedInfrastructure started = start(root, 0, 0, false);
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("everseed-infrastructure-shutdown")
                     .unstarted(() -> {
                         started.close();

@@ -41,6 +41,10 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
     public static final long CLEANER_DEDUPE_BUFFER_BYTES = 8L * 1024 * 1024;
     /** How many times a start with automatically chosen ports is retried when a port was taken meanwhile. */
     public static final int BIND_ATTEMPTS = 3;
+    /** How long the controller keeps a silent broker registered; bounds the extra start time after a crash. */
+    public static final Duration BROKER_SESSION_TIMEOUT = Duration.ofSeconds(3);
+    /** How often the broker heartbeats to the controller; well below {@link #BROKER_SESSION_TIMEOUT}. */
+    public static final Duration BROKER_HEARTBEAT_INTERVAL = Duration.ofMillis(500);
     /** This node's id, as broker and as the only controller. */
     public static final int NODE_ID = 1;
 
@@ -164,6 +168,10 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         settings.put("num.io.threads", "2");
         settings.put("background.threads", "2");
         settings.put("num.recovery.threads.per.data.dir", "1");
+        // After an unclean stop the controller waits for the old broker session to expire before it lets the
+        // restarted broker in: keep that wait short (defaults 9 s and 2 s).
+        settings.put("broker.session.timeout.ms", Long.toString(BROKER_SESSION_TIMEOUT.toMillis()));
+        settings.put("broker.heartbeat.interval.ms", Long.toString(BROKER_HEARTBEAT_INTERVAL.toMillis()));
         return settings;
     }
 

@@ -55,7 +55,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
-     * Starts PostgreSQL on the given data directory, running {@code initdb} first if the directory holds no cluster
+     * Starts PostgreSQL, with commits flushed to disk, on the given data directory, running {@code initdb} first if the directory holds no cluster
      * yet; an existing cluster is reused with all its data. A postmaster left running on this directory by a JVM that
      * died without closing it is stopped first.
      *
@@ -66,6 +66,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @throws IllegalStateException if the server cannot start (the cause and PostgreSQL's output are logged)
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, true);
+    }
+
+    /**
+     * Starts PostgreSQL as {@link #start(Path, int)} does, choosing whether commits wait for the disk.
+     *
+     * @param dataDirectory the cluster's directory; created if missing
+     * @param port TCP port on 127.0.0.1, or 0 for a free one
+     * @param flushToDisk {@code true} for PostgreSQL's defaults ({@code fsync} and {@code synchronous_commit} on: a
+     *     committed row survives a power loss); {@code false} for zonky's test defaults (both off: faster, and a
+     *     committed row still survives the JVM or PostgreSQL being killed, but not the machine crashing)
+     * @return the running server
+     * @throws IllegalArgumentException if the port is outside 0..65535
+     * @throws IllegalStateException if the server cannot start (the cause and PostgreSQL's output are logged)
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean flushToDisk) {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         LocalPorts.requireValid(port);
         RootUserNamespace.requireUsableIfRoot();
@@ -74,7 +90,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             Files.createDirectories(directory);
             OrphanedPostmaster.stopIfAny(directory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (flushToDisk) {
+                // zonky starts postgres with -F (fsync off) and synchronous_commit=off; -c options given later win.
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
+            EmbeddedPostgres postgres = builder
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)

@@ -47,6 +47,8 @@ class EmbeddedInfrastructureTest {
                 sql.execute("CREATE TABLE smoke.publication (id INT PRIMARY KEY, name TEXT NOT NULL)");
                 sql.execute("INSERT INTO smoke.publication VALUES (1, 'ubuntu.iso')");
                 assertThat(names(sql)).containsExactly("ubuntu.iso");
+                assertThat(setting(sql, "fsync")).isEqualTo("on");
+                assertThat(setting(sql, "synchronous_commit")).isEqualTo("on");
             }
         }
 
@@ -119,6 +121,13 @@ class EmbeddedInfrastructureTest {
     private static Connection connect(EmbeddedInfrastructure infrastructure) throws SQLException {
         return DriverManager.getConnection(infrastructure.jdbcUrl(), infrastructure.postgres().username(),
                 infrastructure.postgres().password());
+    }
+
+    private static String setting(Statement sql, String name) throws SQLException {
+        try (ResultSet row = sql.executeQuery("SELECT current_setting('" + name + "')")) {
+            row.next();
+            return row.getString(1);
+        }
     }
 
     private static List<String> names(Statement sql) throws SQLException {
