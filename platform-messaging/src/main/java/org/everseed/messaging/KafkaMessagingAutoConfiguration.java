@@ -18,9 +18,11 @@ import org.everseed.events.Topics;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -101,6 +103,21 @@ public class KafkaMessagingAutoConfiguration {
                 new FixedBackOff(properties.retryBackoff().toMillis(), properties.retryAttempts()));
         handler.addNotRetryableExceptions(EventDecodingException.class);
         return handler;
+    }
+
+    /**
+     * The default listener container factory, on the byte[] consumer factory, configured by Spring
+     * Boot's configurer ({@code spring.kafka.listener.*}) with the error handler above. Spring Boot's
+     * own factory would fall back to String values, since it asks for a {@code ConsumerFactory<Object, Object>}.
+     */
+    @Bean(name = "kafkaListenerContainerFactory")
+    @ConditionalOnMissingBean(name = "kafkaListenerContainerFactory")
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public ConcurrentKafkaListenerContainerFactory<String, byte[]> kafkaListenerContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<String, byte[]> consumerFactory) {
+        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure((ConcurrentKafkaListenerContainerFactory) factory, (ConsumerFactory) consumerFactory);
+        return factory;
     }
 
     /** Every event topic and its dead-letter twin, with the same partition count. */

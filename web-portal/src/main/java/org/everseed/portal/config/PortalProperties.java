@@ -11,13 +11,13 @@ import org.springframework.validation.annotation.Validated;
  * Portal settings, prefix {@code everseed.portal}.
  *
  * @param publicBaseUrl the platform's public origin, from which every link handed out is built;
- *     default {@code http://localhost:8080} (shared key {@code everseed.public-base-url} sets it)
+ *     default {@code http://localhost:8080}; {@code web-portal.yml} takes it from the shared key {@code everseed.public-base-url}
  * @param maxUploadSize largest file accepted by an upload; default 64 GB
  */
 @Validated
 @ConfigurationProperties("everseed.portal")
 public record PortalProperties(
-        @NotNull @DefaultValue("${everseed.public-base-url:http://localhost:8080}") URI publicBaseUrl,
+        @NotNull @DefaultValue("http://localhost:8080") URI publicBaseUrl,
         @NotNull @DefaultValue("64GB") DataSize maxUploadSize) {
 
     /** The base URL without a trailing slash. */

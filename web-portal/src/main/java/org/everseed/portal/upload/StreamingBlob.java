@@ -15,7 +15,13 @@ import org.springframework.core.io.buffer.DataBuffer;
 final class StreamingBlob implements AutoCloseable {
     private final BlobWriter writer;
     private final MessageDigest sha256;
+    /**
+     * Bytes past the limit that are still read and discarded, so that a client whose file is a little
+     * too large reads the 413 answer instead of a reset connection; beyond it the upload is cut off.
+     */
+    static final long DRAIN_LIMIT = 64L * 1024 * 1024;
     private final long maxBytes;
+    private long discarded;
 
     StreamingBlob(BlobWriter writer, long maxBytes) {
         this.writer = writer;
@@ -29,8 +35,12 @@ final class StreamingBlob implements AutoCloseable {
 
     /** Appends the readable bytes of {@code buffer}. */
     void write(DataBuffer buffer) throws IOException {
-        if (writer.size() + buffer.readableByteCount() > maxBytes) {
-            throw new UploadException("file larger than the limit of " + maxBytes + " bytes", true, null);
+        if (discarded > 0 || writer.size() + buffer.readableByteCount() > maxBytes) {
+            discarded += buffer.readableByteCount();
+            if (discarded > DRAIN_LIMIT) {
+                throw tooLarge();
+            }
+            return;
         }
         try (DataBuffer.ByteBufferIterator it = buffer.readableByteBuffers()) {
             while (it.hasNext()) {
@@ -43,11 +53,18 @@ final class StreamingBlob implements AutoCloseable {
 
     /** Makes the blob visible and returns its size and digest. */
     Stored commit() throws IOException {
+        if (discarded > 0) {
+            throw tooLarge();
+        }
         if (writer.size() == 0) {
             throw new UploadException("the file is empty: there is nothing to publish");
         }
         writer.commit();
         return new Stored(writer.size(), HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    private UploadException tooLarge() {
+        return new UploadException("file larger than the limit of " + maxBytes + " bytes", true, null);
     }
 
     @Override

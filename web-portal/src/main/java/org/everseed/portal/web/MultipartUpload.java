@@ -33,7 +33,8 @@ public class MultipartUpload {
      */
     public Mono<Publication> publish(Flux<PartEvent> parts, Integer pieceLength) {
         return parts.windowUntil(PartEvent::isLast)
-                .concatMap(part -> part.switchOnFirst((first, events) -> {
+                // delayError: a broken body ends the part being stored first, so its cleanup finishes before the answer.
+                .concatMapDelayError(part -> part.switchOnFirst((first, events) -> {
                     if (first.hasValue() && first.get() instanceof FilePartEvent file && FILE_PART.equals(file.name())) {
                         return uploads.upload(file.filename(), events.map(PartEvent::content), pieceLength).flux();
                     }

@@ -1,0 +1,215 @@
+package org.everseed.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.everseed.embedded.EmbeddedInfrastructure;
+import org.everseed.events.EventCodec;
+import org.everseed.events.FileUploaded;
+import org.everseed.events.Topics;
+import org.everseed.events.TorrentCreated;
+import org.everseed.messaging.EventPublisher;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The portal against the real embedded Kafka and PostgreSQL: an upload lands in blob storage, the
+ * table and the FileUploaded topic; TorrentCreated publishes it; files answer Range requests; bad
+ * uploads leave nothing behind.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=web-portal", "everseed.portal.max-upload-size=4MB"})
+class PortalIT {
+    private static final Path BLOBS = tempDir();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DatabaseClient db;
+    @Autowired
+    EventPublisher publisher;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        EmbeddedInfrastructure.shared().springProperties("portal").forEach((k, v) -> registry.add(k, () -> v));
+        registry.add("everseed.blob-storage.root", BLOBS::toString);
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("portal-blobs");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void uploadStoresTheFileRecordsItAndEmitsFileUploaded() throws Exception {
+        byte[] content = new byte[1_500_000];
+        new Random(7).nextBytes(content);
+        HttpResponse<String> created = upload("file", "report 2026.bin", content, "");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = field(created.body(), "id");
+        assertThat(field(created.body(), "sha256")).isEqualTo(sha256(content));
+        assertThat(field(created.body(), "state")).isEqualTo("UPLOADED");
+        assertThat(field(created.body(), "fileUrl")).isEqualTo("http://localhost:8080/files/" + id + "/report%202026.bin");
+
+        FileUploaded event = awaitFileUploaded(UUID.fromString(id));
+        assertThat(event.size()).isEqualTo(content.length);
+        assertThat(event.sha256()).isEqualTo(sha256(content));
+        assertThat(Files.size(BLOBS.resolve(event.blobKey()))).isEqualTo(content.length);
+
+        HttpResponse<byte[]> range = http.send(HttpRequest.newBuilder(local("/files/" + id + "/report%202026.bin"))
+                .header("Range", "bytes=100-199").timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(range.statusCode()).isEqualTo(206);
+        assertThat(range.body()).containsExactly(java.util.Arrays.copyOfRange(content, 100, 200));
+        assertThat(range.headers().firstValue("Content-Range")).contains("bytes 100-199/" + content.length);
+        HttpResponse<byte[]> whole = http.send(HttpRequest.newBuilder(local("/files/" + id + "/report%202026.bin"))
+                .timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(whole.body()).isEqualTo(content);
+        assertThat(http.send(HttpRequest.newBuilder(local("/files/" + id + "/other.bin")).timeout(TIMEOUT).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+
+        String hash = "0123456789abcdef0123456789abcdef" + id.substring(0, 8);
+        publisher.publish(new TorrentCreated(UUID.randomUUID(), Instant.now(), UUID.fromString(id), hash, "report 2026.bin",
+                content.length, 65536, event.blobKey(), "http://localhost:8080/torrents/" + hash + ".torrent",
+                "magnet:?xt=urn:btih:" + hash)).block(TIMEOUT);
+        String view = awaitState(id, "PUBLISHED");
+        assertThat(field(view, "infoHash")).isEqualTo(hash);
+        assertThat(field(view, "torrentUrl")).endsWith(hash + ".torrent");
+    }
+
+    @Test
+    void badUploadsGetA4xxAndLeaveNothing() throws Exception {
+        long rows = countRows();
+        long blobs = countBlobs();
+        assertThat(upload("notfile", "a.bin", new byte[10], "").statusCode()).isEqualTo(400);
+        assertThat(upload("file", "empty.bin", new byte[0], "").statusCode()).isEqualTo(400);
+        assertThat(upload("file", "big.bin", new byte[5 * 1024 * 1024], "").statusCode()).isEqualTo(413);
+        assertThat(upload("file", "a.bin", new byte[10], "?pieceLength=1000").statusCode()).isEqualTo(400);
+        // A truncated multipart body: the closing boundary never comes.
+        String boundary = "truncated-boundary";
+        byte[] truncated = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"t.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + "x".repeat(5000)).getBytes(StandardCharsets.US_ASCII);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(local("/api/v1/publications"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(truncated)).timeout(TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("incomplete");
+        assertThat(countRows()).isEqualTo(rows);
+        assertThat(countBlobs()).isEqualTo(blobs);
+        assertThat(http.send(HttpRequest.newBuilder(local("/api/v1/publications/" + UUID.randomUUID())).timeout(TIMEOUT).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theUploadPageIsPlainHtml() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(local("/")).timeout(TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<form method=\"post\" action=\"/publications\" enctype=\"multipart/form-data\">")
+                .contains("name=\"file\"");
+    }
+
+    private HttpResponse<String> upload(String part, String filename, byte[] content, String query) throws Exception {
+        String boundary = "everseed-" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        return http.send(HttpRequest.newBuilder(local("/api/v1/publications" + query))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail)))
+                        .timeout(TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private FileUploaded awaitFileUploaded(UUID publicationId) {
+        EventCodec codec = new EventCodec();
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.shared().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "portal-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.FILE_UPLOADED));
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    FileUploaded e = codec.decode(r.value(), FileUploaded.class);
+                    if (e.publicationId().equals(publicationId)) {
+                        assertThat(r.key()).isEqualTo(publicationId.toString());
+                        return e;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no FileUploaded for " + publicationId + " within " + TIMEOUT);
+    }
+
+    private String awaitState(String id, String state) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        String body = "";
+        while (System.nanoTime() < deadline) {
+            body = http.send(HttpRequest.newBuilder(local("/api/v1/publications/" + id)).timeout(TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            if (state.equals(field(body, "state"))) {
+                return body;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("publication " + id + " never reached " + state + ": " + body);
+    }
+
+    private long countRows() {
+        return db.sql("SELECT count(*) AS n FROM publications").map(r -> r.get("n", Long.class)).one().block(TIMEOUT);
+    }
+
+    private long countBlobs() throws IOException {
+        try (var files = Files.walk(BLOBS)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    private URI local(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static String field(String json, String name) {
+        var m = java.util.regex.Pattern.compile("\"" + name + "\":(\"([^\"]*)\"|null|[0-9]+)").matcher(json);
+        if (!m.find()) {
+            throw new AssertionError("no " + name + " in " + json);
+        }
+        return m.group(2) != null ? m.group(2) : m.group(1);
+    }
+
+    private static String sha256(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+}
