@@ -1,0 +1,109 @@
+package org.everseed.metafile.catalog;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.everseed.bittorrent.metainfo.Metainfo;
+import org.everseed.bittorrent.metainfo.MetainfoWriter;
+import org.everseed.bittorrent.metainfo.PieceHashes;
+import org.everseed.events.FileUploaded;
+import org.everseed.events.TorrentCreated;
+import org.everseed.messaging.outbox.Outbox;
+import org.everseed.metafile.hashing.ParallelPieceHasher;
+import org.everseed.storage.BlobStorage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Turns a {@link FileUploaded} into a stored torrent and a {@link TorrentCreated} event, idempotently: a
+ * publication that already has a torrent gets nothing new, and the row and its outbox event are written in one
+ * transaction (the unique publication id settles a race between two deliveries). The blob is hashed on the
+ * hashing threads, never on the caller's.
+ */
+@Service
+public class TorrentCreation {
+    private static final Logger log = LoggerFactory.getLogger(TorrentCreation.class);
+    private final TorrentCatalog catalog;
+    private final MetainfoFactory factory;
+    private final PublicLinks links;
+    private final BlobStorage storage;
+    private final ParallelPieceHasher hasher;
+    private final Outbox outbox;
+    private final TransactionalOperator tx;
+
+    /** Wires the collaborators. */
+    public TorrentCreation(TorrentCatalog catalog, MetainfoFactory factory, PublicLinks links, BlobStorage storage,
+            ParallelPieceHasher hasher, Outbox outbox, TransactionalOperator tx) {
+        this.catalog = catalog;
+        this.factory = factory;
+        this.links = links;
+        this.storage = storage;
+        this.hasher = hasher;
+        this.outbox = outbox;
+        this.tx = tx;
+    }
+
+    /** What became of an event. */
+    public enum Outcome {
+        /** A new torrent was stored and its {@code TorrentCreated} queued. */
+        CREATED,
+        /** The publication already had a torrent; nothing changed. */
+        ALREADY_EXISTS
+    }
+
+    /**
+     * Creates the torrent of {@code event}'s publication unless it exists.
+     *
+     * @return the outcome; errors with {@link java.nio.file.NoSuchFileException} if the blob is missing,
+     *     {@link IllegalStateException} if its size differs from the event's, {@link IllegalArgumentException} if
+     *     the event asks for an invalid piece length or an unsafe name
+     */
+    public Mono<Outcome> create(FileUploaded event) {
+        return catalog.countByPublicationId(event.publicationId())
+                .flatMap(n -> n > 0 ? Mono.just(Outcome.ALREADY_EXISTS) : hashAndStore(event));
+    }
+
+    private Mono<Outcome> hashAndStore(FileUploaded event) {
+        return Mono.fromCallable(() -> build(event))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(built -> catalog.insert(built.record())
+                        .flatMap(inserted -> inserted
+                                ? outbox.enqueue(built.event()).thenReturn(Outcome.CREATED)
+                                : Mono.just(Outcome.ALREADY_EXISTS))
+                        .as(tx::transactional))
+                .doOnNext(outcome -> log.info("publication {}: {} ({} bytes)", event.publicationId(), outcome, event.size()));
+    }
+
+    private Built build(FileUploaded event) throws IOException, InterruptedException {
+        int pieceLength = factory.pieceLength(event);
+        long size = storage.size(event.blobKey());
+        if (size != event.size()) {
+            throw new IllegalStateException("blob " + event.blobKey() + " has " + size + " bytes, the event says " + event.size());
+        }
+        long started = System.nanoTime();
+        PieceHashes pieces;
+        try (FileChannel channel = storage.openRead(event.blobKey())) {
+            pieces = hasher.hash(channel, size, pieceLength);
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        log.info("hashed {} bytes in {} pieces of {} in {} ms", size, pieces.count(), pieceLength, millis);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Metainfo metainfo = factory.metainfo(event, pieceLength, pieces, now.truncatedTo(ChronoUnit.SECONDS));
+        String magnet = factory.magnet(metainfo).toString();
+        TorrentRecord record = new TorrentRecord(event.publicationId(), metainfo.infoHash(), event.name(), size,
+                pieceLength, MetainfoWriter.write(metainfo), magnet, now);
+        TorrentCreated created = new TorrentCreated(UUID.randomUUID(), now, event.publicationId(),
+                metainfo.infoHash().hex(), event.name(), size, pieceLength, event.blobKey(),
+                links.torrent(metainfo.infoHash()), magnet);
+        return new Built(record, created);
+    }
+
+    private record Built(TorrentRecord record, TorrentCreated event) {
+    }
+}
