@@ -1,0 +1,58 @@
+package org.everseed.seed.config;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everseed settings, prefix {@code everseed.seed}.
+ *
+ * @param peerPort TCP port of the peer wire server (BEP 3); 0 picks a free port; default 6881
+ * @param peerHost address the peer wire server binds to; default 0.0.0.0 (all interfaces)
+ * @param metafileUri base URI of metafile-service, which serves {@code /torrents/{infoHash}.torrent};
+ *     default http://127.0.0.1:8082
+ * @param uploadSlots most peers unchoked at once across all torrents; default 32
+ * @param unchokeInterval how often a waiting peer replaces the longest-unchoked one; default 10 s
+ * @param maxQueuedRequests most outstanding requests per peer before it is disconnected; default 500
+ * @param maxBlockLength largest block a peer may request (BEP 3 practice: 16 KiB); default 16KB
+ * @param maxMessageLength largest message length prefix accepted from a peer; default 128KB
+ * @param handshakeTimeout time a new connection has to complete its handshake; default 10 s
+ * @param idleTimeout a connection that sends nothing for this long is closed; default 3 min
+ * @param keepAliveInterval a keep-alive is sent after this long without writing; default 90 s
+ * @param maxConnections most peer connections at once; default 1000
+ * @param maxConnectionsPerIp most peer connections from one IP address; default 8
+ * @param announceRetry pause before retrying a failed tracker announce; default 30 s
+ * @param minAnnounceInterval floor on the tracker's announce interval; default 30 s
+ * @param httpTimeout timeout of each HTTP call to metafile-service or a tracker; default 10 s
+ * @param verifyThreads threads that hash stored files against their piece hashes; default 1
+ * @param peerIdPrefix BEP 20 client tag at the start of our peer_id; default -ES0010-
+ */
+@Validated
+@ConfigurationProperties("everseed.seed")
+public record SeedProperties(
+        @DefaultValue("6881") @Min(0) @Max(65535) int peerPort,
+        @DefaultValue("0.0.0.0") @NotBlank String peerHost,
+        @DefaultValue("http://127.0.0.1:8082") @NotNull URI metafileUri,
+        @DefaultValue("32") @Min(1) int uploadSlots,
+        @DefaultValue("10s") @NotNull Duration unchokeInterval,
+        @DefaultValue("500") @Min(1) int maxQueuedRequests,
+        @DefaultValue("16KB") @NotNull DataSize maxBlockLength,
+        @DefaultValue("128KB") @NotNull DataSize maxMessageLength,
+        @DefaultValue("10s") @NotNull Duration handshakeTimeout,
+        @DefaultValue("3m") @NotNull Duration idleTimeout,
+        @DefaultValue("90s") @NotNull Duration keepAliveInterval,
+        @DefaultValue("1000") @Min(1) int maxConnections,
+        @DefaultValue("8") @Min(1) int maxConnectionsPerIp,
+        @DefaultValue("30s") @NotNull Duration announceRetry,
+        @DefaultValue("30s") @NotNull Duration minAnnounceInterval,
+        @DefaultValue("10s") @NotNull Duration httpTimeout,
+        @DefaultValue("1") @Min(1) int verifyThreads,
+        @DefaultValue("-ES0010-") @NotBlank String peerIdPrefix) {
+}

@@ -1,0 +1,20 @@
+package org.everseed.seed.peerwire;
+
+import io.netty.channel.DefaultFileRegion;
+import java.nio.channels.FileChannel;
+
+/**
+ * A zero-copy region of a file channel that several regions share: releasing it does not close the
+ * channel (Netty's {@link DefaultFileRegion} would), which belongs to the torrent's data.
+ */
+final class SharedFileRegion extends DefaultFileRegion {
+
+    SharedFileRegion(FileChannel file, long position, long count) {
+        super(file, position, count);
+    }
+
+    @Override
+    protected void deallocate() {
+        // The channel is shared by every connection of the torrent and closed when the seed stops.
+    }
+}

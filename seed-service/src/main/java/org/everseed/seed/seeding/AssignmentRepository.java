@@ -1,0 +1,65 @@
+package org.everseed.seed.seeding;
+
+import org.everseed.bittorrent.id.InfoHash;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The {@code everseed} table (schema {@code seed}), through R2DBC. */
+@Repository
+public class AssignmentRepository {
+    private static final String COLUMNS = "info_hash, blob_key, torrent, origin, state";
+    private final DatabaseClient db;
+
+    /** @param db the service's R2DBC client */
+    public AssignmentRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /**
+     * Records the assignment unless one exists for its info_hash (idempotent: a repeated event changes
+     * nothing).
+     *
+     * @return whether a row was inserted
+     */
+    public Mono<Boolean> insertIfAbsent(SeedAssignment a) {
+        return db.sql("INSERT INTO everseed (info_hash, blob_key, torrent, origin) VALUES (:h, :k, :t, :o) "
+                        + "ON CONFLICT (info_hash) DO NOTHING")
+                .bind("h", a.infoHash().bytes())
+                .bind("k", a.blobKey())
+                .bind("t", a.torrent())
+                .bind("o", a.origin())
+                .fetch().rowsUpdated()
+                .map(n -> n > 0);
+    }
+
+    /** The assignment of {@code infoHash}, if any. */
+    public Mono<SeedAssignment> find(InfoHash infoHash) {
+        return db.sql("SELECT " + COLUMNS + " FROM everseed WHERE info_hash = :h")
+                .bind("h", infoHash.bytes())
+                .map((row, meta) -> map(row))
+                .one();
+    }
+
+    /** Every assignment, in the order they were made. */
+    public Flux<SeedAssignment> findAll() {
+        return db.sql("SELECT " + COLUMNS + " FROM everseed ORDER BY created_at")
+                .map((row, meta) -> map(row))
+                .all();
+    }
+
+    /** Sets the state ({@code active} or {@code failed}) and its reason. */
+    public Mono<Void> setState(InfoHash infoHash, String state, String failure) {
+        var spec = db.sql("UPDATE everseed SET state = :s, failure = :f, updated_at = now() WHERE info_hash = :h")
+                .bind("s", state)
+                .bind("h", infoHash.bytes());
+        spec = failure == null ? spec.bindNull("f", String.class) : spec.bind("f", failure);
+        return spec.fetch().rowsUpdated().then();
+    }
+
+    private static SeedAssignment map(io.r2dbc.spi.Readable row) {
+        return new SeedAssignment(InfoHash.of(row.get("info_hash", byte[].class)), row.get("blob_key", String.class),
+                row.get("torrent", byte[].class), row.get("origin", String.class), row.get("state", String.class));
+    }
+}

@@ -1,0 +1,31 @@
+package org.everseed.seed.seeding;
+
+import java.util.Objects;
+import org.everseed.bittorrent.id.InfoHash;
+
+/**
+ * A row of the {@code everseed} table: a torrent this service seeds.
+ *
+ * @param infoHash the v1 info_hash (BEP 3)
+ * @param blobKey where its content is in blob storage
+ * @param torrent the .torrent bytes as fetched from metafile-service; the accessor returns them as stored
+ * @param origin why it is seeded: {@code torrent-created} or {@code swarm-empty}
+ * @param state {@code active}, or {@code failed} when its data could not be served
+ */
+public record SeedAssignment(InfoHash infoHash, String blobKey, byte[] torrent, String origin, String state) {
+    /** Origin of an assignment made for a new torrent. */
+    public static final String FROM_TORRENT_CREATED = "torrent-created";
+    /** Origin of an assignment made because a swarm had no seeder. */
+    public static final String FROM_SWARM_EMPTY = "swarm-empty";
+    /** State of an assignment whose data could not be served. */
+    public static final String FAILED = "failed";
+
+    /** Checks every part is present. */
+    public SeedAssignment {
+        Objects.requireNonNull(infoHash, "infoHash");
+        Objects.requireNonNull(blobKey, "blobKey");
+        Objects.requireNonNull(torrent, "torrent");
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(state, "state");
+    }
+}
