@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -52,6 +54,7 @@ public final class EverseedPlatform implements AutoCloseable {
     public static EverseedPlatform start(LauncherSettings requested) {
         long started = System.nanoTime();
         LauncherSettings settings = requested.withServicePortsResolved();
+        quietEngineLogs();
         try {
             Files.createDirectories(settings.blobRoot());
         } catch (IOException e) {
@@ -92,6 +95,12 @@ public final class EverseedPlatform implements AutoCloseable {
                 .stream()
                 .map(plan -> plan.with(settings.serviceProperties()))
                 .toList();
+    }
+
+    /** Applies {@link ServiceProperties#ENGINE_LOG_LEVELS} before any service has configured logging. */
+    private static void quietEngineLogs() {
+        LoggingSystem logging = LoggingSystem.get(EverseedPlatform.class.getClassLoader());
+        ServiceProperties.ENGINE_LOG_LEVELS.forEach((logger, level) -> logging.setLogLevel(logger, LogLevel.valueOf(level)));
     }
 
     private static ConfigurableApplicationContext run(ServicePlan plan) {

@@ -16,12 +16,22 @@ final class ServiceProperties {
     /** Turns Spring Cloud Gateway off in the contexts that are not the gateway (its jar is on the shared classpath). */
     static final Map<String, String> GATEWAY_OFF = Map.of("spring.cloud.gateway.server.webflux.enabled", "false");
 
+    /**
+     * Log levels for the embedded engines, which share the JVM's logging with the services: Kafka's broker and
+     * clients print their whole configuration at INFO. A user's {@code --logging.level.*} argument overrides these.
+     */
+    static final Map<String, String> ENGINE_LOG_LEVELS = Map.of(
+            "kafka", "WARN",
+            "org.apache.kafka", "WARN",
+            "state.change.logger", "WARN",
+            "io.zonky.test.db.postgres", "WARN");
+
     private ServiceProperties() {
     }
 
     /**
      * What every service gets: its config file name, its HTTP port, the public base URL, its own meter registry (not
-     * the JVM-global one the others also use) and a bounded graceful shutdown.
+     * the JVM-global one the others also use), a bounded graceful shutdown and {@link #ENGINE_LOG_LEVELS}.
      *
      * @param name the module name, used as {@code spring.config.name}
      * @param httpPort the service's HTTP port
@@ -35,6 +45,9 @@ final class ServiceProperties {
         properties.put("everseed.public-base-url", settings.publicBaseUrl().toString());
         properties.put("management.metrics.use-global-registry", "false");
         properties.put("spring.lifecycle.timeout-per-shutdown-phase", SHUTDOWN_PHASE_TIMEOUT);
+        // Boot would log "Starting EverseedLauncher" once per service; the launcher logs each service by name.
+        properties.put("spring.main.log-startup-info", "false");
+        ENGINE_LOG_LEVELS.forEach((logger, level) -> properties.put("logging.level." + logger, level));
         return properties;
     }
 
