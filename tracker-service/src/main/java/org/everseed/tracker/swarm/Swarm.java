@@ -51,7 +51,7 @@ public final class Swarm {
         PeerEntry entry = seeder != null ? seeder : leechers.get(peerId);
         if (event == AnnounceEvent.STOPPED) {
             if (entry != null) {
-                remove(peerId);
+                remove(peerId, nowMillis);
             }
             return new AnnounceOutcome(List.of(), seeders.size(), leechers.size(), false);
         }
@@ -59,7 +59,7 @@ public final class Swarm {
         boolean countCompleted = event == AnnounceEvent.COMPLETED && seeder == null;
         if (entry == null || (seeder != null) != nowSeeder) {
             if (entry != null) {
-                remove(peerId);
+                remove(peerId, nowMillis);
             }
             entry = new PeerEntry(peerId, address, nowMillis);
             (nowSeeder ? seeders : leechers).add(entry);
@@ -97,12 +97,16 @@ public final class Swarm {
         return peers;
     }
 
-    private void remove(PeerId peerId) {
+    private void remove(PeerId peerId, long nowMillis) {
         boolean wasSeeder = seeders.remove(peerId) != null;
         if (!wasSeeder) {
             leechers.remove(peerId);
         }
         version++;
+        if (wasSeeder && seeders.size() == 0) {
+            seederlessSinceMillis = nowMillis;
+            emptyReported = false;
+        }
     }
 
     /**
