@@ -59,6 +59,7 @@ class DeploymentDescriptorsTest {
         Map<String, Object> kustomization = yaml(ROOT.resolve("deploy/kustomization.yaml"));
         Map<String, String> sharedEnv = new HashMap<>();
         Set<String> seen = new HashSet<>();
+        Set<String> sharedUsers = new HashSet<>();
         List<Map<String, Object>> documents = new ArrayList<>();
         for (Object resource : list(kustomization.get("resources"))) {
             Path file = ROOT.resolve("deploy").resolve(String.valueOf(resource));
@@ -83,14 +84,14 @@ class DeploymentDescriptorsTest {
                 assertThat(SERVICES).as("container " + name + " is one of our services").contains(name);
                 seen.add(name);
                 Map<String, String> env = new HashMap<>();
-                if (container.containsKey("envFrom")) {
-                    env.putAll(sharedEnv);
-                }
                 for (Object e : list(container.get("env"))) {
                     Map<String, Object> var = map(e);
                     env.put(String.valueOf(var.get("name")), String.valueOf(var.get("value")));
                 }
                 assertKnown(name, env.keySet());
+                if (container.containsKey("envFrom")) {
+                    sharedUsers.add(name);
+                }
                 assertThat(env.get("SERVER_PORT")).as(name + " SERVER_PORT").isEqualTo(String.valueOf(serverPort(name)));
                 List<Object> ports = list(container.get("ports"));
                 assertThat(ports).as(name + " container ports")
@@ -98,6 +99,14 @@ class DeploymentDescriptorsTest {
             }
         }
         assertThat(seen).containsExactlyInAnyOrderElementsOf(SERVICES);
+        // A shared ConfigMap key need not bind in every service, but in at least one that reads it.
+        Set<String> knownBySharedUsers = new HashSet<>();
+        for (String user : sharedUsers) {
+            knownBySharedUsers.addAll(knownProperties(user));
+        }
+        for (String key : sharedEnv.keySet()) {
+            assertThat(knownBySharedUsers).as("ConfigMap key " + key + " binds to no property").contains(normalize(key));
+        }
     }
 
     private static void assertKnown(String module, Set<String> envNames) throws IOException {
