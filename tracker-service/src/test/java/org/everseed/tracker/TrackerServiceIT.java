@@ -186,10 +186,45 @@ class TrackerServiceIT {
         }
     }
 
+    @Test
+    void libtorrentAnnouncesAndIsCountedAsSeeder() throws Exception {
+        java.nio.file.Path work = java.nio.file.Files.createTempDirectory("tracker-libtorrent");
+        java.nio.file.Path script = work.resolve("libtorrent_announce.py");
+        try (var in = getClass().getResourceAsStream("/libtorrent_announce.py")) {
+            java.nio.file.Files.copy(in, script);
+        }
+        String url = "http://127.0.0.1:" + port + "/announce";
+        String hex = python(script, work, url, "make").strip();
+        InfoHash hash = registerAndWait(InfoHash.fromHex(hex));
+        // libtorrent accepts our announce response
+        assertThat(python(script, work, url, "seed")).startsWith("REPLY");
+        // on exit it announces stopped, and leaves
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        while (ScrapeResponseDecoder.decode(RawHttp.get(port, "/scrape?" + ScrapeQueryEncoder.encode(
+                new ScrapeRequest(List.of(hash)))).body()).files().get(hash).complete() != 0) {
+            assertThat(Instant.now()).as("libtorrent's stopped announce arrived").isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** Runs the libtorrent helper with Debian's python3 (python3-libtorrent); fails, never skips, without it. */
+    private static String python(java.nio.file.Path script, java.nio.file.Path work, String url, String mode)
+            throws Exception {
+        Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), work.toString(), url, mode)
+                .redirectErrorStream(true).start();
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("libtorrent helper finished").isTrue();
+        String out = new String(p.getInputStream().readAllBytes(), US_ASCII);
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
     private InfoHash registerAndWait() throws Exception {
         byte[] bytes = new byte[20];
         ThreadLocalRandom.current().nextBytes(bytes);
-        InfoHash hash = InfoHash.of(bytes);
+        return registerAndWait(InfoHash.of(bytes));
+    }
+
+    private InfoHash registerAndWait(InfoHash hash) throws Exception {
         TorrentCreated event = new TorrentCreated(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), hash.hex(),
                 "file.bin", 1000, 16384, "blob/" + hash.hex(), "http://localhost:8080/torrents/" + hash.hex() + ".torrent",
                 "magnet:?xt=urn:btih:" + hash.hex());
