@@ -46,4 +46,18 @@ public final class PieceLength {
         }
         return pieceLength;
     }
+
+    /**
+     * Checks a piece length for v2 and hybrid torrents (BEP 52): a power of two of at least 16 KiB.
+     *
+     * @return {@code pieceLength}
+     * @throws IllegalArgumentException otherwise
+     */
+    public static int requireValidV2(int pieceLength) {
+        if (pieceLength < MIN || Integer.bitCount(pieceLength) != 1) {
+            throw new IllegalArgumentException("a v2 piece length must be a power of two of at least " + MIN
+                    + " bytes, got " + pieceLength);
+        }
+        return pieceLength;
+    }
 }
