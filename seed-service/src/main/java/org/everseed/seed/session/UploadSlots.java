@@ -3,8 +3,6 @@ package org.everseed.seed.session;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.SequencedSet;
-import org.everseed.seed.config.SeedProperties;
-import org.springframework.stereotype.Component;
 
 /**
  * The seeder's choking (BEP 3): at most {@code uploadSlots} interested peers are unchoked at once,
@@ -12,16 +10,10 @@ import org.springframework.stereotype.Component;
  * {@link #rotate()} chokes the peer unchoked longest and unchokes the first waiter, so every
  * interested peer gets its turn. Thread-safe.
  */
-@Component
 public class UploadSlots {
     private final int capacity;
     private final SequencedSet<SlotHolder> unchoked = new LinkedHashSet<>();
     private final SequencedSet<SlotHolder> waiting = new LinkedHashSet<>();
-
-    /** @param properties gives {@code uploadSlots} */
-    public UploadSlots(SeedProperties properties) {
-        this(properties.uploadSlots());
-    }
 
     /** @param capacity most peers unchoked at once, at least 1 */
     public UploadSlots(int capacity) {

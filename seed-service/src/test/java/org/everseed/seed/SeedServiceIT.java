@@ -1,0 +1,348 @@
+package org.everseed.seed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.everseed.bittorrent.id.InfoHash;
+import org.everseed.bittorrent.metainfo.Metainfo;
+import org.everseed.bittorrent.metainfo.MetainfoParser;
+import org.everseed.bittorrent.peer.Handshake;
+import org.everseed.bittorrent.peer.PeerMessage.BitfieldMessage;
+import org.everseed.bittorrent.peer.PeerMessage.Interested;
+import org.everseed.bittorrent.peer.PeerMessage.Piece;
+import org.everseed.bittorrent.peer.PeerMessage.Request;
+import org.everseed.bittorrent.peer.PeerMessage.Unchoke;
+import org.everseed.embedded.EmbeddedInfrastructure;
+import org.everseed.events.EventCodec;
+import org.everseed.events.SwarmEmpty;
+import org.everseed.events.TorrentCreated;
+import org.everseed.seed.peerwire.PeerWireServer;
+import org.everseed.seed.session.TorrentRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The seed service against the real embedded Kafka and PostgreSQL, with stand-ins for the
+ * metafile-service and tracker HTTP endpoints: TorrentCreated starts an everseed that announces
+ * itself and serves a real libtorrent client alone; hostile peers are cut off while others are served;
+ * corrupt pieces are never sent; a restarted instance resumes from the table.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=seed-service", "everseed.messaging.retry-backoff=200ms"})
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class SeedServiceIT {
+    private static final Path BLOBS = tempDir("seed-blobs-");
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final StubHttpServices STUBS = stubs();
+    private static final int PIECE_LENGTH = 32 * 1024;
+    private static Published published;
+
+    private final EventCodec codec = new EventCodec();
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    DatabaseClient db;
+    @Autowired
+    PeerWireServer server;
+    @Autowired
+    TorrentRegistry registry;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        properties().forEach((k, v) -> registry.add(k, () -> v));
+        registry.add("everseed.seed.peer-port", () -> "0");
+    }
+
+    private static Map<String, String> properties() {
+        Map<String, String> p = new HashMap<>(EmbeddedInfrastructure.shared().springProperties("seed"));
+        p.put("everseed.blob-storage.root", BLOBS.toString());
+        p.put("everseed.seed.metafile-uri", STUBS.baseUrl());
+        p.put("everseed.seed.handshake-timeout", "5s");
+        return p;
+    }
+
+    @AfterAll
+    static void stopStubs() {
+        STUBS.close();
+    }
+
+    /** A file in blob storage, its .torrent made by mktorrent, announced to the stub tracker. */
+    record Published(byte[] content, String blobKey, byte[] torrent, Metainfo metainfo, Path source) {
+        InfoHash infoHash() {
+            return metainfo.infoHash();
+        }
+
+        int pieces() {
+            return metainfo.info().pieces().count();
+        }
+    }
+
+    private synchronized Published seeded() throws Exception {
+        if (published == null) {
+            published = publish(3 * 1024 * 1024 + 1234, -1);
+            send(created(published));
+            await(() -> registry.contains(published.infoHash()), "everseed started");
+        }
+        return published;
+    }
+
+    @Test
+    void torrentCreatedStartsAnEverseedRecordedOnceAndAnnouncedAsASeeder() throws Exception {
+        Published p = seeded();
+        send(created(p));                                   // a duplicate changes nothing
+        await(() -> STUBS.announces.stream().anyMatch(q -> q.contains(urlEncoded(p.infoHash()))), "announce");
+        String query = STUBS.announces.stream().filter(q -> q.contains(urlEncoded(p.infoHash()))).findFirst().orElseThrow();
+        assertThat(query).contains("event=started", "left=0", "port=" + server.port(), "compact=1");
+
+        Long rows = db.sql("SELECT count(*) AS n FROM everseed WHERE info_hash = :h").bind("h", p.infoHash().bytes())
+                .map(r -> r.get("n", Long.class)).one().block(TIMEOUT);
+        assertThat(rows).isEqualTo(1L);
+        Thread.sleep(1000);
+        rows = db.sql("SELECT count(*) AS n FROM everseed WHERE info_hash = :h").bind("h", p.infoHash().bytes())
+                .map(r -> r.get("n", Long.class)).one().block(TIMEOUT);
+        assertThat(rows).isEqualTo(1L);
+    }
+
+    @Test
+    void libtorrentDownloadsTheFileFromTheEverseedAloneAndTheSha256Matches() throws Exception {
+        Published p = seeded();
+        Path torrentFile = Files.write(Files.createTempDirectory("lt-").resolve("t.torrent"), p.torrent());
+        Path save = Files.createTempDirectory("lt-save-");
+        Process process = new ProcessBuilder("/usr/bin/python3", script().toString(), torrentFile.toString(),
+                save.toString(), "127.0.0.1", Integer.toString(server.port()), "90")
+                .redirectErrorStream(true).start();
+        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        assertThat(finished).as("libtorrent finished: " + output).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        byte[] downloaded = Files.readAllBytes(save.resolve(p.metainfo().info().name()));
+        assertThat(sha256(downloaded)).isEqualTo(sha256(p.content()));
+    }
+
+    @Test
+    void aHandDrivenPeerGetsBitfieldUnchokeAndTheRequestedBlock() throws Exception {
+        Published p = seeded();
+        try (RawPeer peer = new RawPeer(server.port(), Duration.ofSeconds(10))) {
+            peer.sendHandshake(p.infoHash());
+            Handshake answer = peer.readHandshake();
+            assertThat(answer.infoHash()).isEqualTo(p.infoHash());
+            BitfieldMessage bitfield = (BitfieldMessage) peer.readMessage(p.pieces());
+            assertThat(bitfield.bitfield().isComplete()).isTrue();
+            peer.send(new Interested());
+            assertThat(peer.readMessage(p.pieces())).isInstanceOf(Unchoke.class);
+            int last = p.pieces() - 1;                      // the short last piece: 1234 bytes
+            peer.send(new Request(last, 1000, 234));
+            Piece piece = (Piece) peer.readMessage(p.pieces());
+            assertThat(piece.index()).isEqualTo(last);
+            assertThat(piece.begin()).isEqualTo(1000);
+            int offset = last * PIECE_LENGTH + 1000;
+            assertThat(piece.block()).isEqualTo(Arrays.copyOfRange(p.content(), offset, offset + 234));
+        }
+    }
+
+    @Test
+    void hostilePeersAreDisconnectedAndOthersAreStillServed() throws Exception {
+        Published p = seeded();
+        try (RawPeer garbage = new RawPeer(server.port(), Duration.ofSeconds(10))) {
+            garbage.send("GET /announce HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(garbage.closedByPeer()).as("garbage handshake closes").isTrue();
+        }
+        try (RawPeer unknown = new RawPeer(server.port(), Duration.ofSeconds(10))) {
+            unknown.sendHandshake(InfoHash.sha1Of("not served".getBytes(StandardCharsets.US_ASCII)));
+            assertThat(unknown.closedByPeer()).as("unknown info_hash closes").isTrue();
+        }
+        try (RawPeer huge = new RawPeer(server.port(), Duration.ofSeconds(10))) {
+            huge.sendHandshake(p.infoHash());
+            huge.readHandshake();
+            huge.readMessage(p.pieces());
+            huge.send(new byte[] {(byte) 0x80, 0, 0, 0, 7});     // declares a 2 GiB message
+            assertThat(huge.closedByPeer()).as("2 GiB length prefix closes").isTrue();
+        }
+        try (RawPeer beyond = new RawPeer(server.port(), Duration.ofSeconds(10))) {
+            beyond.sendHandshake(p.infoHash());
+            beyond.readHandshake();
+            beyond.readMessage(p.pieces());
+            beyond.send(new Interested());
+            beyond.readMessage(p.pieces());
+            beyond.send(new Request(0, PIECE_LENGTH - 100, 16384));  // runs past the end of piece 0
+            assertThat(beyond.closedByPeer()).as("request beyond the piece closes").isTrue();
+        }
+        try (RawPeer silent = new RawPeer(server.port(), Duration.ofSeconds(10))) {
+            silent.send(new byte[] {19});                       // starts a handshake, never finishes it
+            assertThat(silent.closedByPeer()).as("handshake timeout closes").isTrue();
+        }
+        try (RawPeer good = new RawPeer(server.port(), Duration.ofSeconds(10))) {
+            good.sendHandshake(p.infoHash());
+            assertThat(good.readHandshake().infoHash()).isEqualTo(p.infoHash());
+            assertThat(good.readMessage(p.pieces())).isInstanceOf(BitfieldMessage.class);
+        }
+    }
+
+    @Test
+    void aPieceThatDoesNotMatchItsHashIsNeverSent() throws Exception {
+        Published corrupt = publish(5 * PIECE_LENGTH, 2);          // piece 2 corrupted in the blob
+        send(created(corrupt));
+        await(() -> registry.contains(corrupt.infoHash()), "corrupt everseed started");
+        try (RawPeer peer = new RawPeer(server.port(), Duration.ofSeconds(10))) {
+            peer.sendHandshake(corrupt.infoHash());
+            peer.readHandshake();
+            BitfieldMessage bitfield = (BitfieldMessage) peer.readMessage(corrupt.pieces());
+            assertThat(bitfield.bitfield().has(1)).isTrue();
+            assertThat(bitfield.bitfield().has(2)).isFalse();
+            peer.send(new Interested());
+            peer.readMessage(corrupt.pieces());
+            peer.send(new Request(2, 0, 16384));
+            assertThat(peer.closedByPeer()).as("request for an unverified piece closes").isTrue();
+        }
+        await(() -> STUBS.announces.stream().anyMatch(q -> q.contains(urlEncoded(corrupt.infoHash()))
+                && q.contains("left=" + PIECE_LENGTH)), "announce with left = the corrupt piece");
+    }
+
+    @Test
+    void aRestartedInstanceResumesEveryEverseedFromTheTable() throws Exception {
+        Published p = seeded();
+        Map<String, Object> props = new HashMap<>(properties());
+        props.put("spring.config.name", "seed-service");
+        props.put("server.port", "0");
+        props.put("everseed.seed.peer-port", "0");
+        props.put("spring.kafka.listener.auto-startup", "false");
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(SeedServiceApplication.class)
+                .properties(props).run()) {
+            TorrentRegistry resumed = second.getBean(TorrentRegistry.class);
+            await(() -> resumed.contains(p.infoHash()), "resumed everseed");
+            int port = second.getBean(PeerWireServer.class).port();
+            try (RawPeer peer = new RawPeer(port, Duration.ofSeconds(10))) {
+                peer.sendHandshake(p.infoHash());
+                assertThat(peer.readHandshake().infoHash()).isEqualTo(p.infoHash());
+            }
+        }
+    }
+
+    @Test
+    void swarmEmptyForATorrentAssignedHereKeepsItSeededAndUnknownOnesAreSkipped() throws Exception {
+        Published p = seeded();
+        kafka.send(new SwarmEmpty(UUID.randomUUID(), Instant.now(), p.infoHash().hex(), Instant.now()).topic(),
+                p.infoHash().hex(), codec.encode(new SwarmEmpty(UUID.randomUUID(), Instant.now(), p.infoHash().hex(),
+                        Instant.now()))).get(30, TimeUnit.SECONDS);
+        String unknown = InfoHash.sha1Of(new byte[] {9}).hex();
+        SwarmEmpty stray = new SwarmEmpty(UUID.randomUUID(), Instant.now(), unknown, Instant.now());
+        kafka.send(stray.topic(), stray.key(), codec.encode(stray)).get(30, TimeUnit.SECONDS);
+        Thread.sleep(2000);
+        assertThat(registry.contains(p.infoHash())).isTrue();
+        assertThat(registry.contains(InfoHash.fromHex(unknown))).isFalse();
+    }
+
+    // --- helpers
+
+    private Published publish(int size, int corruptPiece) throws Exception {
+        byte[] content = new byte[size];
+        new Random().nextBytes(content);
+        Path dir = Files.createTempDirectory("seed-src-");
+        Path source = Files.write(dir.resolve("everseed-" + UUID.randomUUID() + ".bin"), content);
+        Path torrentFile = dir.resolve("out.torrent");
+        Process mktorrent = new ProcessBuilder("mktorrent", "-l", "15", "-a", STUBS.baseUrl() + "/announce",
+                "-o", torrentFile.toString(), source.toString()).redirectErrorStream(true).start();
+        assertThat(mktorrent.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(mktorrent.exitValue()).as(new String(mktorrent.getInputStream().readAllBytes())).isZero();
+        byte[] torrent = Files.readAllBytes(torrentFile);
+        Metainfo metainfo = MetainfoParser.parse(torrent);
+        String blobKey = "it/" + UUID.randomUUID() + ".bin";
+        Path blob = BLOBS.resolve(blobKey);
+        Files.createDirectories(blob.getParent());
+        byte[] stored = content.clone();
+        if (corruptPiece >= 0) {
+            stored[corruptPiece * PIECE_LENGTH + 7] ^= 0x55;
+        }
+        Files.write(blob, stored);
+        STUBS.torrents.put(metainfo.infoHash().hex(), torrent);
+        return new Published(content, blobKey, torrent, metainfo, source);
+    }
+
+    private static TorrentCreated created(Published p) {
+        return new TorrentCreated(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), p.infoHash().hex(),
+                p.metainfo().info().name(), p.content().length, PIECE_LENGTH, p.blobKey(),
+                "http://localhost:8080/torrents/" + p.infoHash().hex() + ".torrent",
+                "magnet:?xt=urn:btih:" + p.infoHash().hex());
+    }
+
+    private void send(TorrentCreated event) throws Exception {
+        kafka.send(event.topic(), event.key(), codec.encode(event)).get(30, TimeUnit.SECONDS);
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static String urlEncoded(InfoHash infoHash) {
+        StringBuilder s = new StringBuilder("info_hash=");
+        for (byte b : infoHash.bytes()) {
+            char c = (char) (b & 0xff);
+            if (c < 128 && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0)) {
+                s.append(c);
+            } else {
+                s.append('%').append(HexFormat.of().withUpperCase().toHexDigits(b));
+            }
+        }
+        return s.toString();
+    }
+
+    private static Path script() throws IOException {
+        Path script = Files.createTempFile("libtorrent_download", ".py");
+        try (var in = SeedServiceIT.class.getResourceAsStream("/libtorrent_download.py")) {
+            Files.write(script, in.readAllBytes());
+        }
+        return script;
+    }
+
+    private static String sha256(byte[] data) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    }
+
+    private static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static StubHttpServices stubs() {
+        try {
+            return new StubHttpServices();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
