@@ -20,7 +20,8 @@ import org.everseed.bittorrent.tracker.TrackerRequestException;
  * {@code event} (started, completed, stopped, empty; {@code paused} of BEP 21 counts as none),
  * {@code numwant} (capped at {@link #MAX_NUMWANT}), {@code compact} (0 or 1, default 1: BEP 23 lets a
  * tracker answer compact anyway), {@code no_peer_id} (0 or 1), {@code key} and {@code trackerid}
- * (visible ASCII, at most {@link #MAX_KEY_LENGTH} bytes). Other parameters are ignored, {@code ip}
+ * (opaque bytes, at most {@link #MAX_KEY_LENGTH}: aria2 sends a binary key; each byte becomes one
+ * ISO-8859-1 character, a lossless mapping). Other parameters are ignored, {@code ip}
  * included: the peer's address comes from the connection. A known parameter given twice is an error.
  */
 public final class AnnounceRequestParser {
@@ -158,12 +159,7 @@ public final class AnnounceRequestParser {
         if (v.length > MAX_KEY_LENGTH) {
             throw new TrackerRequestException(p.name() + " longer than " + MAX_KEY_LENGTH + " bytes", p.valueOffset());
         }
-        for (byte b : v) {
-            if (b < 0x21 || b > 0x7e) {
-                throw new TrackerRequestException(p.name() + " must be visible ASCII", p.valueOffset());
-            }
-        }
-        return new String(v, StandardCharsets.US_ASCII);
+        return new String(v, StandardCharsets.ISO_8859_1);
     }
 
     private static String ascii(QueryParameter p) {

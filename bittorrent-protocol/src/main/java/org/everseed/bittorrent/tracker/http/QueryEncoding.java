@@ -27,9 +27,9 @@ final class QueryEncoding {
         }
     }
 
-    /** Appends a value that is ASCII text. */
+    /** Appends a text value whose characters each stand for one byte (ISO-8859-1), as parsed keys are. */
     static void append(StringBuilder out, String name, String value) {
-        append(out, name, value.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        append(out, name, value.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
     /** Joins {@code base} and {@code query} with {@code ?}, or with {@code &} if {@code base} has a query already. */

@@ -51,6 +51,15 @@ class TrackerHttpCorrectDataTest {
     }
 
     @Test
+    void aria2sBinaryKeyIsKeptByteForByteAndEncodedBack() {
+        // aria2 1.36 sends 8 random bytes as key (seen in its announces).
+        AnnounceRequest r = AnnounceRequestParser.parse(query("&key=%07H%BE%CD%22%9E%D2%AD"));
+        assertThat(r.key()).hasValueSatisfying(k -> assertThat(k.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))
+                .containsExactly(0x07, 'H', 0xBE, 0xCD, 0x22, 0x9E, 0xD2, 0xAD));
+        assertThat(AnnounceQueryEncoder.encode(r)).contains("key=%07H%BE%CD%22%9E%D2%AD");
+    }
+
+    @Test
     void defaultsApplyWhenOptionalParametersAreAbsent() {
         AnnounceRequest r = AnnounceRequestParser.parse(
                 "info_hash=" + WIKI_HASH + "&peer_id=-TR2940-k8hj0wgej6ch&port=1&left=0");

@@ -26,7 +26,6 @@ class TrackerHttpInvalidDataTest {
         "&port=1&numwant=-5            | 16 | non-negative decimal",
         "&port=1&numwant=99999999999999999999 | 16 | 1 to 19 digits",
         "&port=1&uploaded=9223372036854775808 | 17 | beyond 64 bits",
-        "&port=1&key=a%00b             | 12 | key must be visible ASCII",
         "&port=1&left=5                | 8  | duplicate parameter left",
         "&port=1&x=a b                 | 11 | character 0x20 must be percent-encoded",
         "&port=1&x=%GG                 | 10 | percent escape is not two hex digits",
