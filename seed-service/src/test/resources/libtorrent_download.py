@@ -1,6 +1,7 @@
 """Downloads a .torrent with libtorrent (python3-libtorrent) from one given peer only.
 
-usage: libtorrent_download.py TORRENT SAVE_DIR HOST PORT TIMEOUT_SECONDS
+usage: libtorrent_download.py TORRENT_OR_MAGNET SAVE_DIR HOST PORT TIMEOUT_SECONDS
+A magnet URI makes libtorrent fetch the info dictionary from the peer first (BEP 9 ut_metadata).
 DHT, local peer discovery, UPnP, NAT-PMP and uTP are off (the everseed speaks TCP) and the
 trackers are removed, so the given peer is the only source. Exits 0 once the download is complete and checked, 2 on timeout.
 """
@@ -22,8 +23,11 @@ session = lt.session({
     "alert_mask": lt.alert.category_t.error_notification | lt.alert.category_t.peer_notification
     | lt.alert.category_t.connect_notification,
 })
-params = lt.add_torrent_params()
-params.ti = lt.torrent_info(torrent)
+if torrent.startswith("magnet:"):
+    params = lt.parse_magnet_uri(torrent)
+else:
+    params = lt.add_torrent_params()
+    params.ti = lt.torrent_info(torrent)
 params.save_path = save_dir
 params.trackers = []
 handle = session.add_torrent(params)

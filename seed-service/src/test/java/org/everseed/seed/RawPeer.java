@@ -38,7 +38,11 @@ final class RawPeer implements AutoCloseable {
     }
 
     void sendHandshake(InfoHash infoHash) throws IOException {
-        send(HandshakeCodec.encode(new Handshake(ReservedBits.NONE, infoHash, PeerId.generate("-XX0001-"))));
+        sendHandshake(infoHash, ReservedBits.NONE);
+    }
+
+    void sendHandshake(InfoHash infoHash, ReservedBits reserved) throws IOException {
+        send(HandshakeCodec.encode(new Handshake(reserved, infoHash, PeerId.generate("-XX0001-"))));
     }
 
     void send(PeerMessage message) throws IOException {

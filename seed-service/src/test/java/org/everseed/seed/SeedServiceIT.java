@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +22,14 @@ import java.util.function.BooleanSupplier;
 import org.everseed.bittorrent.id.InfoHash;
 import org.everseed.bittorrent.metainfo.Metainfo;
 import org.everseed.bittorrent.metainfo.MetainfoParser;
+import org.everseed.bittorrent.peer.Extension;
+import org.everseed.bittorrent.peer.ExtendedHandshake;
 import org.everseed.bittorrent.peer.Handshake;
+import org.everseed.bittorrent.peer.MetadataMessage;
+import org.everseed.bittorrent.peer.PeerMessage.Extended;
+import org.everseed.bittorrent.peer.PeerMessage.HaveAll;
+import org.everseed.bittorrent.peer.PeerMessage.RejectRequest;
+import org.everseed.bittorrent.peer.ReservedBits;
 import org.everseed.bittorrent.peer.PeerMessage.BitfieldMessage;
 import org.everseed.bittorrent.peer.PeerMessage.Interested;
 import org.everseed.bittorrent.peer.PeerMessage.Piece;
@@ -130,8 +139,18 @@ class SeedServiceIT {
     void libtorrentDownloadsTheFileFromTheEverseedAloneAndTheSha256Matches() throws Exception {
         Published p = seeded();
         Path torrentFile = Files.write(Files.createTempDirectory("lt-").resolve("t.torrent"), p.torrent());
+        libtorrentDownloads(p, torrentFile.toString());
+    }
+
+    @Test
+    void libtorrentDownloadsFromAMagnetLinkGettingTheMetadataFromTheEverseed() throws Exception {
+        Published p = seeded();
+        libtorrentDownloads(p, "magnet:?xt=urn:btih:" + p.infoHash().hex());
+    }
+
+    private void libtorrentDownloads(Published p, String torrentOrMagnet) throws Exception {
         Path save = Files.createTempDirectory("lt-save-");
-        Process process = new ProcessBuilder("/usr/bin/python3", script().toString(), torrentFile.toString(),
+        Process process = new ProcessBuilder("/usr/bin/python3", script().toString(), torrentOrMagnet,
                 save.toString(), "127.0.0.1", Integer.toString(server.port()), "90")
                 .redirectErrorStream(true).start();
         boolean finished = process.waitFor(120, TimeUnit.SECONDS);
@@ -163,6 +182,32 @@ class SeedServiceIT {
             assertThat(piece.begin()).isEqualTo(1000);
             int offset = last * PIECE_LENGTH + 1000;
             assertThat(piece.block()).isEqualTo(Arrays.copyOfRange(p.content(), offset, offset + 234));
+        }
+    }
+
+    @Test
+    void aFastExtensionPeerGetsHaveAllTheMetadataOfferAndRejectsInsteadOfSilence() throws Exception {
+        Published p = seeded();
+        try (RawPeer peer = new RawPeer(server.port(), Duration.ofSeconds(10))) {
+            peer.sendHandshake(p.infoHash(), ReservedBits.with(Extension.FAST, Extension.EXTENSION_PROTOCOL));
+            Handshake answer = peer.readHandshake();
+            assertThat(answer.reserved().supports(Extension.FAST)).isTrue();
+            assertThat(answer.reserved().supports(Extension.EXTENSION_PROTOCOL)).isTrue();
+            assertThat(peer.readMessage(p.pieces())).isInstanceOf(HaveAll.class);
+            Extended handshake = (Extended) peer.readMessage(p.pieces());
+            ExtendedHandshake offer = ExtendedHandshake.decode(handshake.payload());
+            assertThat(offer.metadataSize()).hasValue(p.metainfo().infoBytes().length);
+            assertThat(offer.idOf(MetadataMessage.EXTENSION_NAME)).isPresent();
+            peer.send(new Request(0, 0, 16384));                     // while choked
+            assertThat(peer.readMessage(p.pieces())).isEqualTo(new RejectRequest(0, 0, 16384));
+            peer.send(new Extended(0, new ExtendedHandshake(Map.of(MetadataMessage.EXTENSION_NAME, 7),
+                    OptionalInt.empty(), Optional.empty(), OptionalInt.empty()).encode()));
+            peer.send(new Extended(offer.idOf(MetadataMessage.EXTENSION_NAME).getAsInt(),
+                    new MetadataMessage.Request(0).encode()));
+            Extended data = (Extended) peer.readMessage(p.pieces());
+            assertThat(data.extendedId()).isEqualTo(7);
+            MetadataMessage.Data piece = (MetadataMessage.Data) MetadataMessage.decode(data.payload());
+            assertThat(InfoHash.sha1Of(piece.data())).as("the whole info dictionary in one piece").isEqualTo(p.infoHash());
         }
     }
 

@@ -9,14 +9,18 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.everseed.bittorrent.peer.Extension;
 import org.everseed.bittorrent.peer.Handshake;
 import org.everseed.bittorrent.peer.PeerMessage;
 import org.everseed.bittorrent.peer.PeerMessage.BitfieldMessage;
 import org.everseed.bittorrent.peer.PeerMessage.Cancel;
 import org.everseed.bittorrent.peer.PeerMessage.Choke;
+import org.everseed.bittorrent.peer.PeerMessage.Extended;
+import org.everseed.bittorrent.peer.PeerMessage.HaveAll;
 import org.everseed.bittorrent.peer.PeerMessage.Interested;
 import org.everseed.bittorrent.peer.PeerMessage.KeepAlive;
 import org.everseed.bittorrent.peer.PeerMessage.NotInterested;
+import org.everseed.bittorrent.peer.PeerMessage.RejectRequest;
 import org.everseed.bittorrent.peer.PeerMessage.Request;
 import org.everseed.bittorrent.peer.PeerMessage.Unchoke;
 import org.everseed.bittorrent.peer.PeerMessageDecoder;
@@ -30,14 +34,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One peer connection of a seeder (BEP 3): answers the handshake for a served info_hash (any other
- * closes the connection), sends the bitfield, takes an upload slot when the peer is interested, and
+ * closes the connection), sends the bitfield (or {@code have all} to BEP 6 peers) and, to BEP 10 peers,
+ * an extended handshake offering {@code ut_metadata} (BEP 9); takes an upload slot when the peer is interested, and
  * serves requested blocks of verified pieces as zero-copy file regions, only while the channel is
  * writable, so a slow reader costs at most the channel's write buffer. Closes the connection on a
  * protocol error, a request outside a verified piece or above the block limit, more queued requests
- * than allowed, a missed handshake deadline, or idleness. Runs on its channel's event loop only.
+ * than allowed, a missed handshake deadline, or idleness. To BEP 6 peers, requests that will not be
+ * served (choked, cancelled, dropped by a choke) are answered with {@code reject request}. Runs on
+ * its channel's event loop only.
  */
 final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implements SlotHolder {
     private static final Logger log = LoggerFactory.getLogger(PeerConnectionHandler.class);
+    /** We speak the fast extension (BEP 6) and the extension protocol (BEP 10). */
+    static final ReservedBits OUR_RESERVED = ReservedBits.with(Extension.FAST, Extension.EXTENSION_PROTOCOL);
 
     private final PeerWireContext context;
     private final PeerWireFrameDecoder frames;
@@ -47,6 +56,8 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
     private SeededTorrent torrent;
     private boolean choking = true;
     private boolean interested;
+    private boolean fast;
+    private ExtensionSession extensions;
 
     PeerConnectionHandler(PeerWireContext context, PeerWireFrameDecoder frames) {
         this.context = context;
@@ -81,8 +92,18 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
         TorrentData data = torrent.data();
         frames.expectMessages(new PeerMessageDecoder(data.pieceCount(),
                 Math.max((int) context.properties().maxMessageLength().toBytes(), 13 + (data.pieceCount() + 7) / 8)));
-        ctx.write(new Handshake(ReservedBits.NONE, torrent.infoHash(), context.localPeerId()));
-        ctx.writeAndFlush(new BitfieldMessage(data.verifiedPieces()));
+        fast = handshake.reserved().supports(Extension.FAST);
+        ctx.write(new Handshake(OUR_RESERVED, torrent.infoHash(), context.localPeerId()));
+        if (fast && data.isComplete()) {
+            ctx.write(new HaveAll());                      // BEP 6
+        } else {
+            ctx.write(new BitfieldMessage(data.verifiedPieces()));
+        }
+        if (handshake.reserved().supports(Extension.EXTENSION_PROTOCOL)) {
+            extensions = new ExtensionSession(torrent.metainfo().infoBytes());
+            ctx.write(extensions.handshake(context.properties().maxQueuedRequests()));     // BEP 10
+        }
+        ctx.flush();
     }
 
     private void onMessage(PeerMessage message) {
@@ -101,7 +122,17 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
                 doChoke();
             }
             case Request request -> onRequest(request);
-            case Cancel cancel -> queue.remove(new Request(cancel.index(), cancel.begin(), cancel.length()));
+            case Cancel cancel -> {
+                Request request = new Request(cancel.index(), cancel.begin(), cancel.length());
+                if (queue.remove(request) && fast) {
+                    ctx.writeAndFlush(reject(request));          // BEP 6: a cancel is answered
+                }
+            }
+            case Extended extended -> {
+                if (extensions != null) {
+                    extensions.onMessage(extended).ifPresent(ctx::writeAndFlush);
+                }
+            }
             default -> {
                 // keep-alive, have, bitfield, port and the rest change nothing for a seeder
             }
@@ -117,6 +148,9 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
             return;
         }
         if (choking) {
+            if (fast) {
+                ctx.writeAndFlush(reject(request));              // BEP 6
+            }
             return; // BEP 3: requests sent while choked are dropped
         }
         if (queue.size() >= context.properties().maxQueuedRequests()) {
@@ -172,11 +206,18 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
     }
 
     private void doChoke() {
+        if (fast) {
+            queue.forEach(r -> ctx.write(reject(r)));            // BEP 6: choke rejects nothing implicitly
+        }
         queue.clear();
         if (!choking && ctx.channel().isActive()) {
             choking = true;
             ctx.writeAndFlush(new Choke());
         }
+    }
+
+    private static RejectRequest reject(Request r) {
+        return new RejectRequest(r.index(), r.begin(), r.length());
     }
 
     @Override
