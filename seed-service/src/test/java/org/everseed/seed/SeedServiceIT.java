@@ -165,6 +165,28 @@ class SeedServiceIT {
     }
 
     @Test
+    void aria2cDownloadsThroughTheTrackerFromTheEverseedAlone() throws Exception {
+        Published p = seeded();
+        STUBS.peerPort = server.port();
+        Path dir = Files.createTempDirectory("aria2-");
+        Path torrentFile = Files.write(dir.resolve("t.torrent"), p.torrent());
+        Path save = Files.createDirectories(dir.resolve("save"));
+        Process process = new ProcessBuilder("aria2c", "--enable-dht=false", "--enable-dht6=false",
+                "--bt-enable-lpd=false", "--enable-peer-exchange=false", "--seed-time=0", "--check-integrity=true",
+                "--bt-stop-timeout=60", "--console-log-level=warn", "--summary-interval=0", "--dir=" + save,
+                torrentFile.toString()).redirectErrorStream(true).start();
+        boolean finished = process.waitFor(90, TimeUnit.SECONDS);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        assertThat(finished).as("aria2c finished: " + output).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        byte[] downloaded = Files.readAllBytes(save.resolve(p.metainfo().info().name()));
+        assertThat(sha256(downloaded)).isEqualTo(sha256(p.content()));
+    }
+
+    @Test
     void aHandDrivenPeerGetsBitfieldUnchokeAndTheRequestedBlock() throws Exception {
         Published p = seeded();
         try (RawPeer peer = new RawPeer(server.port(), Duration.ofSeconds(10))) {

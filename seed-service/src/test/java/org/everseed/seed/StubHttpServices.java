@@ -13,11 +13,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * Stand-ins for the two HTTP services the everseed calls, on 127.0.0.1: metafile-service's
  * {@code GET /torrents/{hex}.torrent} (serves the torrents put here) and a tracker's
- * {@code GET /announce} (records each raw query, answers {@code interval} 1800 and no peers).
+ * {@code GET /announce} (records each raw query, answers {@code interval} 1800 and, if set, the
+ * everseed as the only peer).
  */
 final class StubHttpServices implements AutoCloseable {
     final Map<String, byte[]> torrents = new ConcurrentHashMap<>();
     final BlockingQueue<String> announces = new LinkedBlockingQueue<>();
+    /** The peer handed out to every announcer (compact, BEP 23): 127.0.0.1 and this port; 0 for none. */
+    volatile int peerPort;
     private final HttpServer server;
 
     StubHttpServices() throws IOException {
@@ -46,7 +49,14 @@ final class StubHttpServices implements AutoCloseable {
 
     private void announce(HttpExchange exchange) throws IOException {
         announces.add(exchange.getRequestURI().getRawQuery());
-        byte[] body = "d8:intervali1800e5:peers0:e".getBytes(StandardCharsets.US_ASCII);
+        byte[] head = "d8:intervali1800e5:peers".getBytes(StandardCharsets.US_ASCII);
+        int port = peerPort;
+        byte[] peers = port == 0 ? "0:".getBytes(StandardCharsets.US_ASCII)
+                : new byte[] {'6', ':', 127, 0, 0, 1, (byte) (port >> 8), (byte) port};
+        byte[] body = new byte[head.length + peers.length + 1];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(peers, 0, body, head.length, peers.length);
+        body[body.length - 1] = 'e';
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
