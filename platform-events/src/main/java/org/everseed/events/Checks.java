@@ -32,8 +32,12 @@ final class Checks {
     }
 
     static String sha256Hex(String value) {
-        if (!SHA256_HEX.matcher(present(value, "sha256")).matches()) {
-            throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits: " + value);
+        return sha256Hex(value, "sha256");
+    }
+
+    static String sha256Hex(String value, String name) {
+        if (!SHA256_HEX.matcher(present(value, name)).matches()) {
+            throw new IllegalArgumentException(name + " must be 64 lower-case hex digits: " + value);
         }
         return value;
     }

@@ -15,9 +15,10 @@ import java.util.UUID;
     @JsonSubTypes.Type(value = FileUploaded.class, name = FileUploaded.TYPE),
     @JsonSubTypes.Type(value = TorrentCreated.class, name = TorrentCreated.TYPE),
     @JsonSubTypes.Type(value = SwarmEmpty.class, name = SwarmEmpty.TYPE),
-    @JsonSubTypes.Type(value = SwarmStats.class, name = SwarmStats.TYPE)
+    @JsonSubTypes.Type(value = SwarmStats.class, name = SwarmStats.TYPE),
+    @JsonSubTypes.Type(value = PublicationWithdrawn.class, name = PublicationWithdrawn.TYPE)
 })
-public sealed interface PlatformEvent permits FileUploaded, TorrentCreated, SwarmEmpty, SwarmStats {
+public sealed interface PlatformEvent permits FileUploaded, TorrentCreated, SwarmEmpty, SwarmStats, PublicationWithdrawn {
 
     /** Unique id of this event. */
     UUID eventId();

@@ -19,6 +19,8 @@ import java.util.UUID;
  * @param blobKey where the content is in blob storage
  * @param torrentUrl public URL of the .torrent file
  * @param magnetUri magnet link (BEP 9)
+ * @param infoHashV2 the v2 info_hash (BEP 52, SHA-256), 64 lower-case hex digits, for v2 and hybrid
+ *     torrents; null for v1-only torrents. Optional field: absent in JSON when null.
  */
 public record TorrentCreated(
         UUID eventId,
@@ -30,7 +32,8 @@ public record TorrentCreated(
         int pieceLength,
         String blobKey,
         String torrentUrl,
-        String magnetUri) implements PlatformEvent {
+        String magnetUri,
+        String infoHashV2) implements PlatformEvent {
     /** JSON type id. */
     public static final String TYPE = "TorrentCreated.v1";
 
@@ -48,6 +51,15 @@ public record TorrentCreated(
         Checks.text(blobKey, "blobKey");
         Checks.text(torrentUrl, "torrentUrl");
         Checks.text(magnetUri, "magnetUri");
+        if (infoHashV2 != null) {
+            Checks.sha256Hex(infoHashV2, "infoHashV2");
+        }
+    }
+
+    /** A v1-only torrent: no v2 info_hash. */
+    public TorrentCreated(UUID eventId, Instant occurredAt, UUID publicationId, String infoHash, String name, long size,
+            int pieceLength, String blobKey, String torrentUrl, String magnetUri) {
+        this(eventId, occurredAt, publicationId, infoHash, name, size, pieceLength, blobKey, torrentUrl, magnetUri, null);
     }
 
     @Override
