@@ -26,6 +26,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.everseed.embedded.EmbeddedInfrastructure;
 import org.everseed.events.EventCodec;
 import org.everseed.events.FileUploaded;
+import org.everseed.events.PlatformEvent;
+import org.everseed.events.PublicationWithdrawn;
 import org.everseed.events.Topics;
 import org.everseed.events.TorrentCreated;
 import org.everseed.messaging.EventPublisher;
@@ -107,6 +109,29 @@ class PortalIT {
     }
 
     @Test
+    void withdrawingMakesTheFileAnswer404AndTellsTheOtherServices() throws Exception {
+        HttpResponse<String> created = upload("file", "gone.bin", new byte[] {1, 2, 3}, "");
+        String id = field(created.body(), "id");
+        URI file = local("/files/" + id + "/gone.bin");
+        assertThat(http.send(HttpRequest.newBuilder(file).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(200);
+        assertThat(delete("/api/v1/publications/" + id)).isEqualTo(204);
+        assertThat(http.send(HttpRequest.newBuilder(file).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                .isEqualTo(404);
+        PublicationWithdrawn event = awaitEvent(Topics.PUBLICATION_WITHDRAWN, PublicationWithdrawn.class, UUID.fromString(id));
+        assertThat(event.infoHash()).isNull();
+        assertThat(field(http.send(HttpRequest.newBuilder(local("/api/v1/publications/" + id)).timeout(TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofString()).body(), "state")).isEqualTo("WITHDRAWN");
+        assertThat(delete("/api/v1/publications/" + id)).isEqualTo(204);
+        assertThat(delete("/api/v1/publications/" + UUID.randomUUID())).isEqualTo(404);
+    }
+
+    private int delete(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(local(path)).DELETE().timeout(TIMEOUT).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
     void badUploadsGetA4xxAndLeaveNothing() throws Exception {
         long rows = countRows();
         long blobs = countBlobs();
@@ -152,25 +177,27 @@ class PortalIT {
     }
 
     private FileUploaded awaitFileUploaded(UUID publicationId) {
+        return awaitEvent(Topics.FILE_UPLOADED, FileUploaded.class, publicationId);
+    }
+
+    private <T extends PlatformEvent> T awaitEvent(String topic, Class<T> type, UUID publicationId) {
         EventCodec codec = new EventCodec();
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.shared().kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "portal-it-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.FILE_UPLOADED));
+            consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    FileUploaded e = codec.decode(r.value(), FileUploaded.class);
-                    if (e.publicationId().equals(publicationId)) {
-                        assertThat(r.key()).isEqualTo(publicationId.toString());
-                        return e;
+                    if (r.key().equals(publicationId.toString())) {
+                        return codec.decode(r.value(), type);
                     }
                 }
             }
         }
-        throw new AssertionError("no FileUploaded for " + publicationId + " within " + TIMEOUT);
+        throw new AssertionError("no " + type.getSimpleName() + " for " + publicationId + " within " + TIMEOUT);
     }
 
     private String awaitState(String id, String state) throws Exception {

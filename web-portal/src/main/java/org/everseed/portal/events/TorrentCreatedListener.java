@@ -34,9 +34,9 @@ public class TorrentCreatedListener {
     public void on(ConsumerRecord<String, byte[]> record) {
         TorrentCreated event = codec.decode(record.value(), TorrentCreated.class);
         UUID id = event.publicationId();
-        Long changed = publications.markPublished(id, event.infoHash(), event.torrentUrl(), event.magnetUri()).block(DB_TIMEOUT);
+        Long changed = publications.markPublished(id, event.infoHash(), event.infoHashV2(), event.torrentUrl(), event.magnetUri()).block(DB_TIMEOUT);
         if (changed == null || changed == 0) {
-            log.warn("TorrentCreated {} names unknown publication {}", event.infoHash(), id);
+            log.warn("TorrentCreated {} names an unknown or withdrawn publication {}", event.infoHash(), id);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param blobKey where the bytes are in blob storage
  * @param state life-cycle state
  * @param infoHash the info_hash in hex once the torrent exists, else null
+ * @param infoHashV2 the v2 info_hash in hex for v2 and hybrid torrents, else null
  * @param torrentUrl public URL of the .torrent once it exists, else null
  * @param magnetUri magnet link once it exists, else null
  * @param seeders seeders last reported by the tracker
@@ -28,6 +29,7 @@ public record Publication(
         String blobKey,
         PublicationState state,
         String infoHash,
+        String infoHashV2,
         String torrentUrl,
         String magnetUri,
         int seeders,
@@ -37,6 +39,6 @@ public record Publication(
 
     /** A newly uploaded publication, without torrent yet. */
     public static Publication uploaded(UUID id, String name, long size, String sha256, String blobKey, Instant at) {
-        return new Publication(id, name, size, sha256, blobKey, PublicationState.UPLOADED, null, null, null, 0, 0, 0, at);
+        return new Publication(id, name, size, sha256, blobKey, PublicationState.UPLOADED, null, null, null, null, 0, 0, 0, at);
     }
 }

@@ -12,8 +12,8 @@ import reactor.core.publisher.Mono;
 /** The {@code publications} table of the portal schema. */
 @Repository
 public class PublicationRepository {
-    private static final String COLUMNS = "id, name, size, sha256, blob_key, state, info_hash, torrent_url, magnet_uri,"
-            + " seeders, leechers, completed, created_at";
+    private static final String COLUMNS = "id, name, size, sha256, blob_key, state, info_hash, info_hash_v2, torrent_url,"
+            + " magnet_uri, seeders, leechers, completed, created_at";
     private final DatabaseClient db;
 
     /** @param db the portal's database client */
@@ -43,7 +43,7 @@ public class PublicationRepository {
 
     /** The newest publications first, at most {@code limit}. */
     public Flux<Publication> findNewest(int limit) {
-        return db.sql("SELECT " + COLUMNS + " FROM publications ORDER BY created_at DESC, id LIMIT :limit")
+        return db.sql("SELECT " + COLUMNS + " FROM publications WHERE state <> 'WITHDRAWN' ORDER BY created_at DESC, id LIMIT :limit")
                 .bind("limit", limit)
                 .map(PublicationRepository::read).all();
     }
@@ -54,10 +54,23 @@ public class PublicationRepository {
      *
      * @return rows changed (0 when the publication is unknown)
      */
-    public Mono<Long> markPublished(UUID id, String infoHash, String torrentUrl, String magnetUri) {
-        return db.sql("UPDATE publications SET state = 'PUBLISHED', info_hash = :infoHash, torrent_url = :torrentUrl,"
-                        + " magnet_uri = :magnetUri WHERE id = :id")
-                .bind("id", id).bind("infoHash", infoHash).bind("torrentUrl", torrentUrl).bind("magnetUri", magnetUri)
+    public Mono<Long> markPublished(UUID id, String infoHash, String infoHashV2, String torrentUrl, String magnetUri) {
+        DatabaseClient.GenericExecuteSpec update = db.sql("UPDATE publications SET state = 'PUBLISHED', info_hash = :infoHash,"
+                        + " info_hash_v2 = :infoHashV2, torrent_url = :torrentUrl, magnet_uri = :magnetUri"
+                        + " WHERE id = :id AND state <> 'WITHDRAWN'")
+                .bind("id", id).bind("infoHash", infoHash).bind("torrentUrl", torrentUrl).bind("magnetUri", magnetUri);
+        update = infoHashV2 == null ? update.bindNull("infoHashV2", String.class) : update.bind("infoHashV2", infoHashV2);
+        return update.fetch().rowsUpdated();
+    }
+
+    /**
+     * Marks a publication WITHDRAWN, once: only a publication not yet withdrawn changes.
+     *
+     * @return rows changed (0 when unknown or already withdrawn)
+     */
+    public Mono<Long> markWithdrawn(UUID id, Instant at) {
+        return db.sql("UPDATE publications SET state = 'WITHDRAWN', withdrawn_at = :at WHERE id = :id AND state <> 'WITHDRAWN'")
+                .bind("id", id).bind("at", at.atOffset(java.time.ZoneOffset.UTC))
                 .fetch().rowsUpdated();
     }
 
@@ -79,6 +92,7 @@ public class PublicationRepository {
                 row.get("blob_key", String.class),
                 PublicationState.valueOf(row.get("state", String.class)),
                 row.get("info_hash", String.class),
+                row.get("info_hash_v2", String.class),
                 row.get("torrent_url", String.class),
                 row.get("magnet_uri", String.class),
                 row.get("seeders", Integer.class),

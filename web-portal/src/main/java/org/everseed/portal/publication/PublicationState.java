@@ -5,5 +5,7 @@ public enum PublicationState {
     /** Stored; the metainfo is being made. */
     UPLOADED,
     /** The .torrent and magnet link exist; the everseed serves it. */
-    PUBLISHED
+    PUBLISHED,
+    /** Unpublished: the file, its .torrent and magnet link are gone. */
+    WITHDRAWN
 }

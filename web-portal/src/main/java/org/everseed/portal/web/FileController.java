@@ -3,6 +3,7 @@ package org.everseed.portal.web;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.everseed.portal.publication.PublicationRepository;
+import org.everseed.portal.publication.PublicationState;
 import org.everseed.storage.BlobStorage;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -41,7 +42,7 @@ public class FileController {
             return Mono.just(ResponseEntity.status(HttpStatus.NOT_FOUND).build());
         }
         return publications.findById(uuid)
-                .filter(p -> p.name().equals(name))
+                .filter(p -> p.name().equals(name) && p.state() != PublicationState.WITHDRAWN)
                 .flatMap(p -> Mono.justOrEmpty(storage.localPath(p.blobKey()))
                         .filter(path -> path.toFile().isFile())
                         .map(path -> ResponseEntity.ok()

@@ -4,9 +4,11 @@ import java.net.URI;
 import java.util.UUID;
 import org.everseed.portal.publication.PublicationLinks;
 import org.everseed.portal.publication.PublicationRepository;
+import org.everseed.portal.publication.WithdrawalService;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.PartEvent;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,12 +29,15 @@ public class PublicationApiController {
     private final MultipartUpload multipart;
     private final PublicationRepository publications;
     private final PublicationLinks links;
+    private final WithdrawalService withdrawals;
 
     /** Wires the API. */
-    public PublicationApiController(MultipartUpload multipart, PublicationRepository publications, PublicationLinks links) {
+    public PublicationApiController(MultipartUpload multipart, PublicationRepository publications, PublicationLinks links,
+            WithdrawalService withdrawals) {
         this.multipart = multipart;
         this.publications = publications;
         this.links = links;
+        this.withdrawals = withdrawals;
     }
 
     /**
@@ -54,6 +59,16 @@ public class PublicationApiController {
                 .map(p -> PublicationView.of(p, links))
                 .switchIfEmpty(Mono.error(new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND,
                         "no publication " + id)));
+    }
+
+    /**
+     * Unpublishes: 204, after which the file, its .torrent and magnet link answer 404 and the
+     * everseed stops; idempotent. 404 if there is no such publication.
+     */
+    @DeleteMapping("/{id}")
+    public Mono<ResponseEntity<Void>> withdraw(@PathVariable("id") UUID id) {
+        return withdrawals.withdraw(id)
+                .map(found -> found ? ResponseEntity.noContent().<Void>build() : ResponseEntity.notFound().<Void>build());
     }
 
     /** The newest publications first, at most {@code limit} (1 to 500, default 100). */

@@ -13,8 +13,9 @@ import org.everseed.portal.publication.PublicationState;
  * @param name file name
  * @param size length in bytes
  * @param sha256 SHA-256 of the content, hex
- * @param state UPLOADED until the torrent exists, then PUBLISHED
+ * @param state UPLOADED until the torrent exists, then PUBLISHED; WITHDRAWN once unpublished
  * @param infoHash v1 info_hash in hex, null until PUBLISHED
+ * @param infoHashV2 v2 info_hash in hex for v2 and hybrid torrents, else null
  * @param torrentUrl URL of the .torrent, null until PUBLISHED
  * @param magnetUri magnet link, null until PUBLISHED
  * @param fileUrl plain HTTP URL of the file (Range requests supported)
@@ -25,12 +26,12 @@ import org.everseed.portal.publication.PublicationState;
  * @param createdAt when the upload completed
  */
 public record PublicationView(
-        UUID id, String name, long size, String sha256, PublicationState state, String infoHash, String torrentUrl,
+        UUID id, String name, long size, String sha256, PublicationState state, String infoHash, String infoHashV2, String torrentUrl,
         String magnetUri, String fileUrl, String pageUrl, int seeders, int leechers, long completed, Instant createdAt) {
 
     /** The view of {@code p}. */
     public static PublicationView of(Publication p, PublicationLinks links) {
-        return new PublicationView(p.id(), p.name(), p.size(), p.sha256(), p.state(), p.infoHash(), p.torrentUrl(),
+        return new PublicationView(p.id(), p.name(), p.size(), p.sha256(), p.state(), p.infoHash(), p.infoHashV2(), p.torrentUrl(),
                 p.magnetUri(), links.fileUrl(p), links.pageUrl(p), p.seeders(), p.leechers(), p.completed(), p.createdAt());
     }
 }
