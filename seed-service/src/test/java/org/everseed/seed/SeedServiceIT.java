@@ -3,6 +3,10 @@ package org.everseed.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +51,7 @@ import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -70,6 +75,8 @@ class SeedServiceIT {
     private static Published published;
 
     private final EventCodec codec = new EventCodec();
+    @LocalServerPort
+    int httpPort;
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
     @Autowired
@@ -129,6 +136,11 @@ class SeedServiceIT {
         Long rows = db.sql("SELECT count(*) AS n FROM everseed WHERE info_hash = :h").bind("h", p.infoHash().bytes())
                 .map(r -> r.get("n", Long.class)).one().block(TIMEOUT);
         assertThat(rows).isEqualTo(1L);
+        String status = get("/api/v1/everseeds");
+        assertThat(status).contains("\"infoHash\":\"" + p.infoHash().hex() + "\"", "\"pieces\":" + p.pieces(),
+                "\"verifiedPieces\":" + p.pieces());
+        assertThat(get("/actuator/prometheus")).contains("everseed_torrents", "everseed_uploaded_bytes_total",
+                "everseed_peer_connections");
         Thread.sleep(1000);
         rows = db.sql("SELECT count(*) AS n FROM everseed WHERE info_hash = :h").bind("h", p.infoHash().bytes())
                 .map(r -> r.get("n", Long.class)).one().block(TIMEOUT);
@@ -383,6 +395,14 @@ class SeedServiceIT {
             }
         }
         return s.toString();
+    }
+
+    private String get(String path) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
     }
 
     private static Path script() throws IOException {

@@ -26,8 +26,9 @@ import reactor.core.publisher.Mono;
  * Announces each everseed to the tracker of its metainfo (BEP 3 {@code announce}): {@code started},
  * then again after the tracker's {@code interval} (at least {@code min-announce-interval}), retrying
  * a failed announce after {@code announce-retry}; on shutdown {@code stopped} for every torrent. Our
- * port is the peer wire server's; {@code left} is the size of the pieces we do not serve (0 when all
- * verified). Non-HTTP trackers are skipped (BEP 15 UDP is not spoken yet).
+ * port is the peer wire server's; {@code uploaded} the bytes sent since start; {@code left} the size
+ * of the pieces we do not serve (0 when all verified). Non-HTTP trackers are skipped (BEP 15 UDP is
+ * not spoken yet).
  */
 @Component
 public class Announcer implements SmartLifecycle {
@@ -116,13 +117,8 @@ public class Announcer implements SmartLifecycle {
         }
 
         AnnounceRequest request(AnnounceEvent event) {
-            long left = 0;
-            for (int i = 0; i < torrent.data().pieceCount(); i++) {
-                if (!torrent.data().isVerified(i)) {
-                    left += torrent.data().pieceSize(i);
-                }
-            }
-            return new AnnounceRequest(torrent.infoHash(), peerId, server.port(), 0, 0, left, event,
+            return new AnnounceRequest(torrent.infoHash(), peerId, server.port(), torrent.uploaded().get(), 0,
+                    torrent.unservedBytes(), event,
                     AnnounceRequest.NUMWANT_DEFAULT, true, false, Optional.empty(), trackerId);
         }
 

@@ -173,6 +173,7 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
                     .addListener(f -> {
                         if (f.isSuccess()) {
                             context.uploaded(r.length());
+                            torrent.uploaded().addAndGet(r.length());
                         }
                     });
             wrote = true;

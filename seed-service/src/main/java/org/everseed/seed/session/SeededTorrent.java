@@ -1,6 +1,7 @@
 package org.everseed.seed.session;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import org.everseed.bittorrent.id.InfoHash;
 import org.everseed.bittorrent.metainfo.Metainfo;
 import org.everseed.seed.storage.TorrentData;
@@ -11,14 +12,32 @@ import org.everseed.seed.storage.TorrentData;
  * @param metainfo the parsed .torrent
  * @param blobKey where its content is in blob storage
  * @param data the opened file and its verified pieces
+ * @param uploaded bytes of blocks sent to peers since it started (BEP 3 {@code uploaded})
  */
-public record SeededTorrent(Metainfo metainfo, String blobKey, TorrentData data) {
+public record SeededTorrent(Metainfo metainfo, String blobKey, TorrentData data, AtomicLong uploaded) {
 
     /** Checks every part is present. */
     public SeededTorrent {
         Objects.requireNonNull(metainfo, "metainfo");
         Objects.requireNonNull(blobKey, "blobKey");
         Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(uploaded, "uploaded");
+    }
+
+    /** A torrent that has uploaded nothing yet. */
+    public SeededTorrent(Metainfo metainfo, String blobKey, TorrentData data) {
+        this(metainfo, blobKey, data, new AtomicLong());
+    }
+
+    /** Bytes of the pieces not served because they did not verify: the announce's {@code left}. */
+    public long unservedBytes() {
+        long left = 0;
+        for (int i = 0; i < data.pieceCount(); i++) {
+            if (!data.isVerified(i)) {
+                left += data.pieceSize(i);
+            }
+        }
+        return left;
     }
 
     /** The v1 info_hash peers name in their handshake (BEP 3). */
