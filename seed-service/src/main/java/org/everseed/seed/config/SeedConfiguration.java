@@ -4,10 +4,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.everseed.bittorrent.id.PeerId;
 import org.everseed.seed.session.UploadSlots;
+import org.everseed.seed.storage.FileHandles;
+import org.everseed.storage.BlobStorage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Beans shared by the everseed parts: our peer_id, the upload slots and the piece verification pool. */
+/** Beans shared by the everseed parts: our peer_id, the upload slots, the open files and the piece verification pool. */
 @Configuration(proxyBeanMethods = false)
 public class SeedConfiguration {
 
@@ -21,6 +23,12 @@ public class SeedConfiguration {
     @Bean
     public UploadSlots uploadSlots(SeedProperties properties) {
         return new UploadSlots(properties.uploadSlots());
+    }
+
+    /** The shared, bounded open blob files ({@code max-open-files}). */
+    @Bean(destroyMethod = "close")
+    public FileHandles fileHandles(BlobStorage blobs, SeedProperties properties) {
+        return new FileHandles(blobs, properties.maxOpenFiles());
     }
 
     /** Threads that hash stored files (blocking I/O, never on an event loop). */

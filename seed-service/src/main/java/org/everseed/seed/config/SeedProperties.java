@@ -32,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * @param minAnnounceInterval floor on the tracker's announce interval; default 30 s
  * @param httpTimeout timeout of each HTTP call to metafile-service or a tracker; default 10 s
  * @param verifyThreads threads that hash stored files against their piece hashes; default 1
+ * @param maxOpenFiles blob files kept open without a user before the least recently used are closed; default 1024
  * @param peerIdPrefix BEP 20 client tag at the start of our peer_id; default -ES0010-
  */
 @Validated
@@ -54,5 +55,6 @@ public record SeedProperties(
         @DefaultValue("30s") @NotNull Duration minAnnounceInterval,
         @DefaultValue("10s") @NotNull Duration httpTimeout,
         @DefaultValue("1") @Min(1) int verifyThreads,
+        @DefaultValue("1024") @Min(1) int maxOpenFiles,
         @DefaultValue("-ES0010-") @NotBlank String peerIdPrefix) {
 }

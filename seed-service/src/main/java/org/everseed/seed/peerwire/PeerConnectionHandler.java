@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledFuture;
@@ -28,6 +29,7 @@ import org.everseed.bittorrent.peer.PeerMessageEncoder;
 import org.everseed.bittorrent.peer.ReservedBits;
 import org.everseed.seed.session.SeededTorrent;
 import org.everseed.seed.session.SlotHolder;
+import org.everseed.seed.storage.FileHandles;
 import org.everseed.seed.storage.TorrentData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +60,7 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
     private boolean interested;
     private boolean fast;
     private ExtensionSession extensions;
+    private FileHandles.Lease file;
 
     PeerConnectionHandler(PeerWireContext context, PeerWireFrameDecoder frames) {
         this.context = context;
@@ -87,9 +90,15 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
             close("unknown info_hash " + handshake.infoHash());
             return;
         }
+        TorrentData data = found.data();
+        try {
+            file = data.open(); // a short blocking open of a local file, once per connection
+        } catch (IOException e) {
+            close("the blob of " + found.infoHash() + " cannot be opened: " + e.getMessage());
+            return;
+        }
         torrent = found;
         handshakeDeadline.cancel(false);
-        TorrentData data = torrent.data();
         frames.expectMessages(new PeerMessageDecoder(data.pieceCount(),
                 Math.max((int) context.properties().maxMessageLength().toBytes(), 13 + (data.pieceCount() + 7) / 8)));
         fast = handshake.reserved().supports(Extension.FAST);
@@ -169,7 +178,7 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
             ByteBuffer header = ByteBuffer.allocate(PeerMessageEncoder.PIECE_HEADER_LENGTH);
             PeerMessageEncoder.writePieceHeader(r.index(), r.begin(), r.length(), header);
             ctx.write(Unpooled.wrappedBuffer(header.array()));
-            ctx.write(new SharedFileRegion(data.channel(), data.fileOffset(r.index(), r.begin()), r.length()))
+            ctx.write(new SharedFileRegion(file.channel(), data.fileOffset(r.index(), r.begin()), r.length()))
                     .addListener(f -> {
                         if (f.isSuccess()) {
                             context.uploaded(r.length());
@@ -241,6 +250,9 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
         }
         queue.clear();
         context.slots().release(this);
+        if (file != null) {
+            file.close();
+        }
         super.channelInactive(ctx);
     }
 

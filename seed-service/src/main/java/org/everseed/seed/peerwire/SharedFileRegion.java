@@ -5,7 +5,7 @@ import java.nio.channels.FileChannel;
 
 /**
  * A zero-copy region of a file channel that several regions share: releasing it does not close the
- * channel (Netty's {@link DefaultFileRegion} would), which belongs to the torrent's data.
+ * channel (Netty's {@link DefaultFileRegion} would), which the connection's file lease holds open.
  */
 final class SharedFileRegion extends DefaultFileRegion {
 
@@ -15,6 +15,6 @@ final class SharedFileRegion extends DefaultFileRegion {
 
     @Override
     protected void deallocate() {
-        // The channel is shared by every connection of the torrent and closed when the seed stops.
+        // The channel is shared through FileHandles; the connection releases its lease when it closes.
     }
 }

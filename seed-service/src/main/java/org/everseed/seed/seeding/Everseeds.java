@@ -120,7 +120,6 @@ public class Everseeds {
             TorrentData data = loader.load(a.blobKey(), metainfo.info());
             SeededTorrent torrent = new SeededTorrent(metainfo, a.blobKey(), data);
             if (!registry.add(torrent)) {
-                data.close();
                 return;
             }
             if (!data.isComplete()) {
@@ -135,8 +134,6 @@ public class Everseeds {
         } catch (TorrentDataException | MetainfoException e) {
             log.warn("everseed {} cannot start: {}", a.infoHash(), e.getMessage());
             assignments.setState(a.infoHash(), SeedAssignment.FAILED, e.getMessage()).block(DB_TIMEOUT);
-        } catch (java.io.IOException e) {
-            log.warn("everseed {}: closing unused data failed", a.infoHash(), e);
         }
     }
 }

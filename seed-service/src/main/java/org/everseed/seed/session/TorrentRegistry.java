@@ -1,13 +1,10 @@
 package org.everseed.seed.session;
 
-import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.everseed.bittorrent.id.InfoHash;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +13,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TorrentRegistry {
-    private static final Logger log = LoggerFactory.getLogger(TorrentRegistry.class);
     private final ConcurrentHashMap<InfoHash, SeededTorrent> torrents = new ConcurrentHashMap<>();
 
     /** The torrent with this info_hash, if served. */
@@ -32,22 +28,15 @@ public class TorrentRegistry {
     /**
      * Serves {@code torrent} unless one with its info_hash already is.
      *
-     * @return whether it was added; if not, the caller still owns (and closes) its data
+     * @return whether it was added
      */
     public boolean add(SeededTorrent torrent) {
         return torrents.putIfAbsent(torrent.infoHash(), torrent) == null;
     }
 
-    /** Stops serving the torrent and closes its file; connections to it end on their next read. */
+    /** Stops serving the torrent; connections to it end on their next message. */
     public void remove(InfoHash infoHash) {
-        SeededTorrent removed = torrents.remove(infoHash);
-        if (removed != null) {
-            try {
-                removed.data().close();
-            } catch (IOException e) {
-                log.warn("closing the data of {} failed", infoHash, e);
-            }
-        }
+        torrents.remove(infoHash);
     }
 
     /** A snapshot of the served torrents. */

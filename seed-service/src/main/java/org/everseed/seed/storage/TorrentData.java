@@ -1,35 +1,42 @@
 package org.everseed.seed.storage;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import org.everseed.bittorrent.peer.Bitfield;
 
 /**
- * An opened, verified torrent file: a channel for positional reads (shared by all connections,
- * thread-safe) and the pieces whose SHA-1 matched the metainfo. Only those pieces are ever served.
+ * A verified torrent file: its blob, opened on demand through the shared, bounded
+ * {@link FileHandles}, and the pieces whose SHA-1 matched the metainfo. Only those pieces are ever
+ * served.
  */
-public final class TorrentData implements AutoCloseable {
-    private final FileChannel channel;
+public final class TorrentData {
+    private final FileHandles files;
+    private final String blobKey;
     private final int pieceLength;
     private final long totalLength;
     private final Bitfield verified;
 
     /**
-     * @param channel the open file, {@code totalLength} bytes long; closed by {@link #close()}
+     * @param files the shared open files
+     * @param blobKey the blob, {@code totalLength} bytes long
      * @param pieceLength bytes per piece
      * @param totalLength content length in bytes
      * @param verified pieces whose hash matched; not modified afterwards
      */
-    public TorrentData(FileChannel channel, int pieceLength, long totalLength, Bitfield verified) {
-        this.channel = channel;
+    public TorrentData(FileHandles files, String blobKey, int pieceLength, long totalLength, Bitfield verified) {
+        this.files = files;
+        this.blobKey = blobKey;
         this.pieceLength = pieceLength;
         this.totalLength = totalLength;
         this.verified = verified;
     }
 
-    /** The open file; valid until {@link #close()}. */
-    public FileChannel channel() {
-        return channel;
+    /**
+     * A lease on the open blob for positional reads; close it when done.
+     *
+     * @throws IOException if the blob cannot be opened (it vanished)
+     */
+    public FileHandles.Lease open() throws IOException {
+        return files.acquire(blobKey);
     }
 
     /** Number of pieces. */
@@ -82,10 +89,5 @@ public final class TorrentData implements AutoCloseable {
     /** Content length in bytes. */
     public long totalLength() {
         return totalLength;
-    }
-
-    @Override
-    public void close() throws IOException {
-        channel.close();
     }
 }

@@ -1,11 +1,9 @@
 package org.everseed.seed.storage;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import org.everseed.bittorrent.metainfo.InfoDictionary;
 import org.everseed.bittorrent.peer.Bitfield;
-import org.everseed.storage.BlobStorage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,11 +12,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TorrentDataLoader {
-    private final BlobStorage blobs;
+    private final FileHandles files;
 
-    /** @param blobs where published files are */
-    public TorrentDataLoader(BlobStorage blobs) {
-        this.blobs = blobs;
+    /** @param files the shared open blob files */
+    public TorrentDataLoader(FileHandles files) {
+        this.files = files;
     }
 
     /**
@@ -31,36 +29,18 @@ public class TorrentDataLoader {
         if (info.multiFile()) {
             throw new TorrentDataException("multi-file torrents are not seeded yet: " + info.name());
         }
-        FileChannel channel;
-        try {
-            channel = blobs.openRead(blobKey);
-        } catch (NoSuchFileException e) {
-            throw new TorrentDataException("blob " + blobKey + " does not exist", e);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new TorrentDataException("blob " + blobKey + " cannot be opened: " + e.getMessage(), e);
-        }
-        try {
-            long size = channel.size();
+        try (FileHandles.Lease lease = files.acquire(blobKey)) {
+            long size = lease.channel().size();
             if (size != info.totalLength()) {
                 throw new TorrentDataException("blob " + blobKey + " has " + size + " bytes, the torrent "
                         + info.totalLength());
             }
-            Bitfield verified = PieceVerifier.verify(channel, info);
-            return new TorrentData(channel, info.pieceLength(), info.totalLength(), verified);
-        } catch (IOException e) {
-            closeQuietly(channel, e);
+            Bitfield verified = PieceVerifier.verify(lease.channel(), info);
+            return new TorrentData(files, blobKey, info.pieceLength(), info.totalLength(), verified);
+        } catch (NoSuchFileException e) {
+            throw new TorrentDataException("blob " + blobKey + " does not exist", e);
+        } catch (IOException | IllegalArgumentException e) {
             throw new TorrentDataException("blob " + blobKey + " cannot be read: " + e.getMessage(), e);
-        } catch (TorrentDataException | RuntimeException e) {
-            closeQuietly(channel, e);
-            throw e;
-        }
-    }
-
-    private static void closeQuietly(FileChannel channel, Exception primary) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            primary.addSuppressed(e);
         }
     }
 }

@@ -42,7 +42,7 @@ class PieceVerifierTest {
             assertThat(good.has(1)).isFalse();
             assertThat(good.has(2)).isTrue();
             assertThat(good.has(3)).isTrue();
-            TorrentData data = new TorrentData(channel, pieceLength, content.length, good);
+            TorrentData data = new TorrentData(null, "f.bin", pieceLength, content.length, good);
             assertThat(data.pieceSize(3)).isEqualTo(1000);
             assertThat(data.isInsidePiece(3, 0, 1000)).isTrue();
             assertThat(data.isInsidePiece(3, 1, 1000)).isFalse();
