@@ -129,6 +129,20 @@ public final class EverseedPlatform implements AutoCloseable {
         return plans;
     }
 
+    /**
+     * @param name a service's module name, e.g. {@code api-gateway}
+     * @return that service's application context
+     * @throws IllegalArgumentException if no service has that name
+     */
+    public ConfigurableApplicationContext context(String name) {
+        for (int i = 0; i < plans.size(); i++) {
+            if (plans.get(i).name().equals(name)) {
+                return contexts.get(i);
+            }
+        }
+        throw new IllegalArgumentException("No service named '" + name + "'");
+    }
+
     /** @return the embedded PostgreSQL and Kafka */
     public EmbeddedInfrastructure infrastructure() {
         return infrastructure;

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts the whole platform as the launcher does (real PostgreSQL and Kafka, five services in this JVM) on a temporary
@@ -42,10 +43,31 @@ class LauncherIT {
             assertThat(home.resolve("postgres/PG_VERSION")).exists();
             assertThat(home.resolve("kafka/meta.properties")).exists();
             assertThat(home.resolve("blobs")).isDirectory();
+            assertEachContextHasOnlyItsOwnInfrastructure(platform);
         }
 
         try (EverseedPlatform restarted = EverseedPlatform.start(settings)) {
             assertEveryServiceUp(restarted);
+        }
+    }
+
+    /** The shared classpath must not give the gateway a database or Kafka, nor the others a gateway. */
+    private static void assertEachContextHasOnlyItsOwnInfrastructure(EverseedPlatform platform) throws Exception {
+        Class<?> connectionFactory = Class.forName("io.r2dbc.spi.ConnectionFactory");
+        Class<?> flyway = Class.forName("org.flywaydb.core.Flyway");
+        Class<?> kafkaTemplate = Class.forName("org.springframework.kafka.core.KafkaTemplate");
+        Class<?> routeLocator = Class.forName("org.springframework.cloud.gateway.route.RouteLocator");
+        ConfigurableApplicationContext gateway = platform.context("api-gateway");
+        for (Class<?> type : List.of(connectionFactory, flyway, kafkaTemplate, javax.sql.DataSource.class)) {
+            assertThat(gateway.getBeanNamesForType(type)).as("api-gateway beans of %s", type.getName()).isEmpty();
+        }
+        assertThat(gateway.getBeanNamesForType(routeLocator)).isNotEmpty();
+        for (String service : List.of("metafile-service", "tracker-service", "seed-service", "web-portal")) {
+            ConfigurableApplicationContext context = platform.context(service);
+            assertThat(context.getBeanNamesForType(routeLocator)).as("%s route locators", service).isEmpty();
+            assertThat(context.getBeanNamesForType(connectionFactory)).as("%s connection factory", service)
+                    .hasSize(1);
+            assertThat(context.getBeanNamesForType(javax.sql.DataSource.class)).as("%s JDBC pool", service).isEmpty();
         }
     }
 
