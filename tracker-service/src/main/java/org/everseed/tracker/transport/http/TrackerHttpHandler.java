@@ -1,6 +1,7 @@
 package org.everseed.tracker.transport.http;
 
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import org.everseed.bittorrent.tracker.AnnounceRequest;
 import org.everseed.bittorrent.tracker.TrackerFailureException;
 import org.everseed.bittorrent.tracker.TrackerRequestException;
@@ -62,9 +63,13 @@ public class TrackerHttpHandler {
                 .flatMap(TrackerHttpHandler::ok);
     }
 
+    /** The query as received: moved aside by {@link MalformedTargetHandler} if {@code java.net.URI} refused it. */
     private static String rawQuery(ServerRequest request) {
-        String q = request.uri().getRawQuery();
-        return q == null ? "" : q;
+        return MalformedTargetHandler.rawQuery(Optional.ofNullable(
+                request.headers().firstHeader(MalformedTargetHandler.RAW_QUERY_HEADER))).orElseGet(() -> {
+                    String q = request.uri().getRawQuery();
+                    return q == null ? "" : q;
+                });
     }
 
     private static Mono<byte[]> failureBody(Throwable error) {
