@@ -11,7 +11,10 @@ import org.everseed.bittorrent.bencode.BencodeString;
 import org.everseed.bittorrent.bencode.BencodeValue;
 import org.everseed.bittorrent.bencode.Span;
 
-/** Reads a v1 info dictionary (BEP 3, BEP 27) within {@link MetainfoLimits}. */
+/**
+ * Reads an info dictionary within {@link MetainfoLimits}: v1 (BEP 3, BEP 27, BEP 47 pad files), v2 ({@code meta
+ * version} 2 and a {@code file tree}, BEP 52) or hybrid (both, the v1 and v2 file lists agreeing).
+ */
 final class InfoParser {
 
     private InfoParser() {
@@ -25,19 +28,66 @@ final class InfoParser {
                     + pieceLengthValue, "piece length");
         }
         int pieceLength = (int) pieceLengthValue;
+        TorrentFormat format = format(info);
+        List<FileTreeEntry> tree = List.of();
+        if (format.hasV2()) {
+            if (Integer.bitCount(pieceLength) != 1 || pieceLength < PieceLength.MIN) {
+                throw info.error("a v2 'piece length' must be a power of two of at least " + PieceLength.MIN,
+                        "piece length");
+            }
+            tree = FileTreeParser.parse(info, limits);
+        }
+        boolean multiFile;
+        List<FileEntry> files;
+        PieceHashes hashes = PieceHashes.wrap(new byte[0]);
+        if (format.hasV1()) {
+            multiFile = info.has("files");
+            if (multiFile == info.has("length")) {
+                throw info.error("exactly one of 'length' and 'files' is required", "length");
+            }
+            files = multiFile ? files(info, limits) : List.of(new FileEntry(List.of(name), length(info)));
+            hashes = pieces(info, files, pieceLength);
+        } else {
+            multiFile = tree.size() != 1 || tree.getFirst().path().size() != 1;
+            files = tree.stream().map(FileTreeEntry::asFileEntry).toList();
+            if (!multiFile && !tree.getFirst().path().getFirst().equals(name)) {
+                throw info.error("the single file of the 'file tree' must be named like the torrent", "file tree");
+            }
+        }
+        if (format.hasV2()) {
+            String problem = V2Consistency.problem(files, tree, pieceLength, format);
+            if (problem != null) {
+                throw info.error(problem, "file tree");
+            }
+        }
+        return new InfoDictionary(name, pieceLength, hashes, multiFile, files, privateFlag(info),
+                info.optionalText("source"), format, tree);
+    }
+
+    /** BEP 52: {@code meta version} 2 with a {@code file tree} is v2, hybrid if {@code pieces} is there too. */
+    private static TorrentFormat format(Fields info) {
+        if (!info.has("meta version")) {
+            if (info.has("file tree")) {
+                throw info.error("'file tree' without 'meta version'", "file tree");
+            }
+            return TorrentFormat.V1;
+        }
+        long version = info.integer("meta version");
+        if (version != 2) {
+            throw info.error("unsupported 'meta version' " + version + " (only 2 is known)", "meta version");
+        }
+        return info.has("pieces") ? TorrentFormat.HYBRID : TorrentFormat.V2;
+    }
+
+    private static PieceHashes pieces(Fields info, List<FileEntry> files, int pieceLength) {
         BencodeString pieces = info.string("pieces");
         if (pieces.length() % PieceHashes.HASH_LENGTH != 0) {
             throw info.error("'pieces' length " + pieces.length() + " is not a multiple of 20", "pieces");
         }
-        boolean multiFile = info.has("files");
-        if (multiFile == info.has("length")) {
-            throw info.error("exactly one of 'length' and 'files' is required", "length");
-        }
-        List<FileEntry> files = multiFile ? files(info, limits) : List.of(new FileEntry(List.of(name), length(info)));
         long total = 0;
         for (FileEntry f : files) {
             if (f.length() > Long.MAX_VALUE - total) {
-                throw info.error("total length overflows 64 bits", multiFile ? "files" : "length");
+                throw info.error("total length overflows 64 bits", info.has("files") ? "files" : "length");
             }
             total += f.length();
         }
@@ -46,8 +96,7 @@ final class InfoParser {
             throw info.error("'pieces' holds " + pieces.length() / PieceHashes.HASH_LENGTH + " hashes but "
                     + total + " bytes in pieces of " + pieceLength + " need " + expected, "pieces");
         }
-        return new InfoDictionary(name, pieceLength, PieceHashes.wrap(pieces.bytes()), multiFile, files,
-                privateFlag(info), info.optionalText("source"));
+        return PieceHashes.wrap(pieces.bytes());
     }
 
     private static long length(Fields fields) {
@@ -73,7 +122,7 @@ final class InfoParser {
                 throw info.error("each 'files' entry must be a dictionary", "files");
             }
             Fields file = new Fields(d, "files[" + i + "]", firstOffset(d, listOffset));
-            files.add(new FileEntry(path(file, limits), length(file)));
+            files.add(new FileEntry(path(file, limits), length(file), padding(file)));
         }
         return files;
     }
@@ -106,6 +155,11 @@ final class InfoParser {
             throw fields.error("'" + key + "': " + problem, key);
         }
         return text;
+    }
+
+    /** BEP 47: {@code attr} is a string of flags; {@code p} marks a pad file. */
+    private static boolean padding(Fields file) {
+        return file.has("attr") && file.text("attr").indexOf('p') >= 0;
     }
 
     /** BEP 27: {@code private} is 1 (private) or 0 (public); absent means public. */

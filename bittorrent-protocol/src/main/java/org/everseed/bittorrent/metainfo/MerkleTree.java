@@ -59,6 +59,25 @@ public final class MerkleTree {
     }
 
     /**
+     * The hash of one piece from the hashes of its blocks: their subtree root padded with zero leaves to
+     * {@code pieceLength / 16 KiB} leaves. For a file larger than one piece this is its piece-layer entry.
+     *
+     * @param leaves concatenated 32-byte block hashes, at most {@code pieceLength / 16 KiB} of them
+     * @param pieceLength a power of two of at least 16 KiB
+     */
+    public static byte[] pieceHashOfLeaves(byte[] leaves, int pieceLength) {
+        return root(leaves, pieceLength / BLOCK_SIZE, ZERO);
+    }
+
+    /**
+     * The pieces root of a file of at most one piece from the hashes of its blocks (at least one): their root padded
+     * with zero leaves to the next power of two (BEP 52).
+     */
+    public static byte[] rootOfLeaves(byte[] leaves) {
+        return root(leaves, powerOfTwoAtLeast(leaves.length / HASH_LENGTH), ZERO);
+    }
+
+    /**
      * The pieces root and piece layer of a file from its concatenated leaf hashes.
      *
      * @param leaves concatenated 32-byte block hashes of the whole file, in order

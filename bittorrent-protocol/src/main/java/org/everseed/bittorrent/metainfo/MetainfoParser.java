@@ -11,15 +11,15 @@ import org.everseed.bittorrent.bencode.BencodeList;
 import org.everseed.bittorrent.bencode.BencodeString;
 import org.everseed.bittorrent.bencode.BencodeValue;
 import org.everseed.bittorrent.bencode.Span;
-import org.everseed.bittorrent.id.InfoHash;
 
 /**
- * Strict, bounded parser of v1 .torrent files (BEP 3, with BEP 12 {@code announce-list}, BEP 19
- * {@code url-list}, BEP 27 {@code private}).
+ * Strict, bounded parser of .torrent files: v1 (BEP 3, with BEP 12 {@code announce-list}, BEP 19
+ * {@code url-list}, BEP 27 {@code private}, BEP 47 pad files), v2 and hybrid (BEP 52: {@code file tree},
+ * {@code meta version} 2, {@code piece layers} checked against each file's {@code pieces root}).
  *
  * <p>The input must be canonical bencode with no trailing bytes (see {@link BencodeDecoder}) and stay within
  * {@link MetainfoLimits}. The info dictionary's bytes are kept exactly as received and the info_hash is their
- * SHA-1, so unknown keys inside {@code info} survive and the hash matches every other client's. Rejected, with
+ * SHA-1 (v1 info_hash) and SHA-256 (v2 info_hash), so unknown keys inside {@code info} survive and the hash matches every other client's. Rejected, with
  * the offset of the offending value: a missing or mistyped field, a non-positive or oversized piece length, a
  * {@code pieces} string whose length is not 20 × ceil(total length / piece length), negative or overflowing
  * lengths, both or neither of {@code length} and {@code files}, empty or unsafe path components
@@ -64,7 +64,13 @@ public final class MetainfoParser {
         Span infoSpan = rootDict.spanOf("info").orElseThrow();
         byte[] infoBytes = java.util.Arrays.copyOfRange(torrent, infoSpan.start(), infoSpan.end());
         InfoDictionary info = InfoParser.parse(new Fields(infoDict, "info", infoSpan.start()), limits);
-        return new Metainfo(info, infoBytes, InfoHash.sha1Of(infoBytes),
+        PieceLayers layers = PieceLayers.EMPTY;
+        if (info.format().hasV2()) {
+            layers = PieceLayersParser.parse(top, info);
+        } else if (top.has("piece layers")) {
+            throw top.error("'piece layers' in a v1 torrent", "piece layers");
+        }
+        return Metainfo.of(info, infoBytes, layers,
                 top.optionalText("announce"),
                 announceList(top, limits),
                 urlList(top, limits),

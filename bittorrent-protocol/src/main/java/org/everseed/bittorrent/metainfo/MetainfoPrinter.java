@@ -17,15 +17,19 @@ public final class MetainfoPrinter {
         InfoDictionary info = m.info();
         StringBuilder b = new StringBuilder();
         line(b, "name", info.name());
+        line(b, "format", info.format().wireName());
         line(b, "info_hash", m.infoHash().hex());
-        line(b, "total size", info.totalLength() + " bytes");
+        m.infoHashV2().ifPresent(v2 -> line(b, "info_hash v2", v2.hex()));
+        line(b, "total size", info.contentLength() + " bytes");
         line(b, "piece length", info.pieceLength() + " bytes");
-        line(b, "pieces", Integer.toString(info.pieces().count()));
+        if (info.format().hasV1()) {
+            line(b, "pieces", Integer.toString(info.pieces().count()));
+        }
         line(b, "private", info.privateTorrent() ? "yes" : "no");
         info.source().ifPresent(s -> line(b, "source", s));
         if (info.multiFile()) {
             b.append("files:\n");
-            for (FileEntry f : info.files()) {
+            for (FileEntry f : info.contentFiles()) {
                 b.append("  ").append(f.joinedPath()).append(" (").append(f.length()).append(" bytes)\n");
             }
         }
