@@ -156,6 +156,40 @@ class PortalIT {
     }
 
     @Test
+    void theHtmlFormPublishesAndThePageShowsTheLinks() throws Exception {
+        String boundary = "form-" + UUID.randomUUID();
+        byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"form.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\nhello from a browser\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(local("/publications"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).isEqualTo(303);
+        String location = posted.headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches("/publications/[0-9a-f-]{36}");
+        String id = location.substring("/publications/".length());
+        String pending = http.send(HttpRequest.newBuilder(local(location)).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(pending).contains("form.txt").contains("http-equiv=\"refresh\"").contains("/files/" + id + "/form.txt");
+
+        String hash = "fedcba9876543210fedcba9876543210" + id.substring(0, 8);
+        publisher.publish(new TorrentCreated(UUID.randomUUID(), Instant.now(), UUID.fromString(id), hash, "form.txt", 20, 16384,
+                "x", "http://localhost:8080/torrents/" + hash + ".torrent", "magnet:?xt=urn:btih:" + hash)).block(TIMEOUT);
+        awaitState(id, "PUBLISHED");
+        // Attribute values as a browser reads them: Mustache escapes '=' and '&' as entities.
+        String page = http.send(HttpRequest.newBuilder(local(location)).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString())
+                .body().replace("&#x3D;", "=").replace("&amp;", "&");
+        assertThat(page).contains("href=\"http://localhost:8080/torrents/" + hash + ".torrent\"")
+                .contains("href=\"magnet:?xt=urn:btih:" + hash + "\"")
+                .doesNotContain("http-equiv=\"refresh\"");
+
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(local("/publications"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString("--" + boundary + "--\r\n")).timeout(TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("no part named");
+    }
+
+    @Test
     void theUploadPageIsPlainHtml() throws Exception {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(local("/")).timeout(TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString());
