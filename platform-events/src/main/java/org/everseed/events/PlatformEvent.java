@@ -16,9 +16,11 @@ import java.util.UUID;
     @JsonSubTypes.Type(value = TorrentCreated.class, name = TorrentCreated.TYPE),
     @JsonSubTypes.Type(value = SwarmEmpty.class, name = SwarmEmpty.TYPE),
     @JsonSubTypes.Type(value = SwarmStats.class, name = SwarmStats.TYPE),
-    @JsonSubTypes.Type(value = PublicationWithdrawn.class, name = PublicationWithdrawn.TYPE)
+    @JsonSubTypes.Type(value = PublicationWithdrawn.class, name = PublicationWithdrawn.TYPE),
+    @JsonSubTypes.Type(value = EverseedStopped.class, name = EverseedStopped.TYPE)
 })
-public sealed interface PlatformEvent permits FileUploaded, TorrentCreated, SwarmEmpty, SwarmStats, PublicationWithdrawn {
+public sealed interface PlatformEvent permits FileUploaded, TorrentCreated, SwarmEmpty, SwarmStats, PublicationWithdrawn,
+        EverseedStopped {
 
     /** Unique id of this event. */
     UUID eventId();

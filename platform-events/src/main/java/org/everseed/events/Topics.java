@@ -17,6 +17,8 @@ public final class Topics {
     public static final String SWARM_STATS = "everseed.swarm-stats.v1";
     /** {@link PublicationWithdrawn}, keyed by publication id. */
     public static final String PUBLICATION_WITHDRAWN = "everseed.publication-withdrawn.v1";
+    /** {@link EverseedStopped}, keyed by info_hash (hex). */
+    public static final String EVERSEED_STOPPED = "everseed.everseed-stopped.v1";
     /** Suffix of dead-letter topics. */
     public static final String DEAD_LETTER_SUFFIX = "-dlt";
 
@@ -25,7 +27,8 @@ public final class Topics {
 
     /** Every event topic, without dead-letter topics. */
     public static List<String> all() {
-        return List.of(FILE_UPLOADED, TORRENT_CREATED, SWARM_EMPTY, SWARM_STATS, PUBLICATION_WITHDRAWN);
+        return List.of(FILE_UPLOADED, TORRENT_CREATED, SWARM_EMPTY, SWARM_STATS, PUBLICATION_WITHDRAWN,
+                EVERSEED_STOPPED);
     }
 
     /** The dead-letter topic of {@code topic}. */

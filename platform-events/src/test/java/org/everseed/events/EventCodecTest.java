@@ -23,7 +23,8 @@ class EventCodecTest {
                 new SwarmStats(UUID.randomUUID(), t, HASH, 1, 2, 3),
                 new PublicationWithdrawn(UUID.randomUUID(), t, pub, HASH, null),
                 new TorrentCreated(UUID.randomUUID(), t, pub, HASH, "hybrid.iso", 1 << 20, 262144, "ab/cd", "http://x/h.torrent",
-                        "magnet:?xt=urn:btih:" + HASH, "b".repeat(64)));
+                        "magnet:?xt=urn:btih:" + HASH, "b".repeat(64)),
+                new EverseedStopped(UUID.randomUUID(), t, HASH, EverseedStopped.CHANGED, "piece 3 does not match its SHA-1"));
     }
 
     @Test
@@ -58,6 +59,10 @@ class EventCodecTest {
         assertThatThrownBy(() -> codec.decode(codec.encode(samples().get(3)), SwarmEmpty.class))
                 .isInstanceOf(EventDecodingException.class).hasMessageContaining("expected SwarmEmpty");
         assertThatThrownBy(() -> codec.decode(null, SwarmEmpty.class)).isInstanceOf(EventDecodingException.class);
+        String badReason = new String(codec.encode(samples().get(6)), StandardCharsets.UTF_8)
+                .replace(EverseedStopped.CHANGED, "bored");
+        assertThatThrownBy(() -> codec.decode(badReason.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(EventDecodingException.class).hasMessageContaining("reason");
     }
 
     @Test
