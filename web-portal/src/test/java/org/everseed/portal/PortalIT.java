@@ -183,7 +183,8 @@ class PortalIT {
 
         HttpResponse<String> refused = http.send(HttpRequest.newBuilder(local("/publications"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString("--" + boundary + "--\r\n")).timeout(TIMEOUT).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\n"
+                        + "x\r\n--" + boundary + "--\r\n")).timeout(TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("no part named");
