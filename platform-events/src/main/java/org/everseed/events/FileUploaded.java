@@ -16,6 +16,9 @@ import java.util.UUID;
  * @param blobKey where the bytes are in blob storage (relative key)
  * @param fileUrl the public plain-HTTP URL of the file, which serves as web seed (BEP 19)
  * @param pieceLength requested piece length in bytes, or {@code null} to choose automatically
+ * @param format requested torrent format, {@code v1}, {@code v2} or {@code hybrid} (BEP 3, BEP 52), or
+ *     {@code null} for the metafile service's default ({@code everseed.metafile.default-format}). Optional field:
+ *     absent in JSON when null.
  */
 public record FileUploaded(
         UUID eventId,
@@ -26,9 +29,12 @@ public record FileUploaded(
         String sha256,
         String blobKey,
         String fileUrl,
-        Integer pieceLength) implements PlatformEvent {
+        Integer pieceLength,
+        String format) implements PlatformEvent {
     /** JSON type id. */
     public static final String TYPE = "FileUploaded.v1";
+    /** The values {@code format} may take. */
+    public static final java.util.Set<String> FORMATS = java.util.Set.of("v1", "v2", "hybrid");
 
     /** Validates every field. */
     public FileUploaded {
@@ -40,6 +46,15 @@ public record FileUploaded(
         Checks.sha256Hex(sha256);
         Checks.text(blobKey, "blobKey");
         Checks.text(fileUrl, "fileUrl");
+        if (format != null && !FORMATS.contains(format)) {
+            throw new IllegalArgumentException("format must be one of " + FORMATS + ", got '" + format + "'");
+        }
+    }
+
+    /** An upload with the deployment's default torrent format. */
+    public FileUploaded(UUID eventId, Instant occurredAt, UUID publicationId, String name, long size, String sha256,
+            String blobKey, String fileUrl, Integer pieceLength) {
+        this(eventId, occurredAt, publicationId, name, size, sha256, blobKey, fileUrl, pieceLength, null);
     }
 
     @Override

@@ -24,7 +24,8 @@ class EventCodecTest {
                 new PublicationWithdrawn(UUID.randomUUID(), t, pub, HASH, null),
                 new TorrentCreated(UUID.randomUUID(), t, pub, HASH, "hybrid.iso", 1 << 20, 262144, "ab/cd", "http://x/h.torrent",
                         "magnet:?xt=urn:btih:" + HASH, "b".repeat(64)),
-                new EverseedStopped(UUID.randomUUID(), t, HASH, EverseedStopped.CHANGED, "piece 3 does not match its SHA-1"));
+                new EverseedStopped(UUID.randomUUID(), t, HASH, EverseedStopped.CHANGED, "piece 3 does not match its SHA-1"),
+                new FileUploaded(UUID.randomUUID(), t, pub, "v2.iso", 1 << 20, "a".repeat(64), "ab/cd", "http://x/files/1/v2.iso", 16384, "v2"));
     }
 
     @Test
@@ -45,6 +46,13 @@ class EventCodecTest {
         PlatformEvent stats = samples().get(3);
         String json = new String(codec.encode(stats), StandardCharsets.UTF_8).replace("{", "{\"future\":1,");
         assertThat(codec.decode(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(stats);
+    }
+
+    @Test
+    void anUnknownTorrentFormatIsPoison() {
+        String json = new String(codec.encode(samples().get(7)), StandardCharsets.UTF_8).replace("\"v2\"", "\"v3\"");
+        assertThatThrownBy(() -> codec.decode(json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(EventDecodingException.class).hasMessageContaining("format");
     }
 
     @Test
