@@ -34,6 +34,7 @@ import org.everseed.bittorrent.metainfo.MetainfoParser;
 import org.everseed.embedded.EmbeddedInfrastructure;
 import org.everseed.events.EventCodec;
 import org.everseed.events.FileUploaded;
+import org.everseed.events.PublicationWithdrawn;
 import org.everseed.events.Topics;
 import org.everseed.events.TorrentCreated;
 import org.junit.jupiter.api.Test;
@@ -47,8 +48,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The metafile service against the real embedded Kafka and PostgreSQL: FileUploaded on the broker becomes a
- * torrent row and TorrentCreated on Kafka; the .torrent is served and libtorrent reads it; a duplicate changes
- * nothing; a missing blob ends on the dead-letter topic with no row; bad requests get 400/404.
+ * torrent row and TorrentCreated on Kafka; the .torrent (hybrid by default, v1 or v2 when asked) is served and
+ * libtorrent reads it with the same v1 and v2 info_hashes; a duplicate changes nothing; a missing blob ends on the
+ * dead-letter topic with no row; PublicationWithdrawn makes the .torrent, magnet and torrent-behind-the-URL 404;
+ * bad requests get 400/404.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=metafile-service", "everseed.messaging.retry-backoff=200ms"})
@@ -85,8 +88,10 @@ class MetafileServiceIT {
         assertThat(created.pieceLength()).isEqualTo(65536);
         assertThat(created.blobKey()).isEqualTo(uploaded.blobKey());
         assertThat(created.torrentUrl()).isEqualTo("http://localhost:8080/torrents/" + created.infoHash() + ".torrent");
-        assertThat(created.magnetUri()).startsWith("magnet:?xt=urn:btih:" + created.infoHash() + "&dn=report%202026.bin"
-                + "&tr=http%3A%2F%2Flocalhost%3A8080%2Fannounce&ws=");
+        assertThat(created.infoHashV2()).hasSize(64);
+        assertThat(created.magnetUri()).startsWith("magnet:?xt=urn:btih:" + created.infoHash())
+                .contains("&xt=urn:btmh:1220" + created.infoHashV2(), "&dn=report%202026.bin",
+                        "&tr=http%3A%2F%2Flocalhost%3A8080%2Fannounce", "&ws=");
 
         HttpResponse<byte[]> torrent = get("/torrents/" + created.infoHash().toUpperCase() + ".torrent");
         assertThat(torrent.statusCode()).isEqualTo(200);
@@ -95,6 +100,8 @@ class MetafileServiceIT {
                 .startsWith("attachment;").contains("report%202026.bin.torrent");
         Metainfo parsed = MetainfoParser.parse(torrent.body());
         assertThat(parsed.infoHash().hex()).isEqualTo(created.infoHash());
+        assertThat(parsed.infoHashV2().orElseThrow().hex()).isEqualTo(created.infoHashV2());
+        assertThat(parsed.format()).isEqualTo(org.everseed.bittorrent.metainfo.TorrentFormat.HYBRID);
         assertThat(parsed.urlList()).containsExactly(uploaded.fileUrl());
         assertThat(parsed.announce()).contains("http://localhost:8080/announce");
         assertThat(parsed.createdBy()).contains("Everseed 0.1");
@@ -103,8 +110,11 @@ class MetafileServiceIT {
         Path file = Files.createTempFile("served", ".torrent");
         Files.write(file, torrent.body());
         String libtorrent = run("/usr/bin/python3", "-c", "import sys, libtorrent as lt; t = lt.torrent_info(sys.argv[1]);"
-                + " print(t.info_hashes().v1, t.name(), t.total_size(), t.piece_length(), t.num_pieces())", file.toString());
-        assertThat(libtorrent.strip()).isEqualTo(created.infoHash() + " report 2026.bin " + content.length + " 65536 46");
+                + " print(t.info_hashes().v1, t.info_hashes().v2, t.name(), t.total_size(), t.piece_length(), t.num_pieces())",
+                file.toString());
+        assertThat(libtorrent.strip()).isEqualTo(created.infoHash() + " " + created.infoHashV2() + " report 2026.bin "
+                + content.length + " 65536 46");
+        assertThat(get("/torrents/" + created.infoHashV2().toUpperCase() + ".torrent").body()).isEqualTo(torrent.body());
 
         assertThat(new String(get("/torrents/" + created.infoHash() + "/magnet").body(), StandardCharsets.UTF_8))
                 .isEqualTo(created.magnetUri());
@@ -123,6 +133,89 @@ class MetafileServiceIT {
         assertThat(countRows(uploaded.publicationId())).isEqualTo(1);
         assertThat(allTorrentCreated(uploaded.publicationId())).hasSize(1);
         assertThat(sent.offset()).isLessThan(last.offset());
+    }
+
+    @Test
+    void theFormatIsChosenPerPublication() throws Exception {
+        byte[] content = new byte[200_000];
+        new Random(3).nextBytes(content);
+        for (String format : List.of("v1", "v2")) {
+            FileUploaded plain = upload("f.bin", content, null);
+            FileUploaded uploaded = new FileUploaded(plain.eventId(), plain.occurredAt(), plain.publicationId(), plain.name(),
+                    plain.size(), plain.sha256(), plain.blobKey(), plain.fileUrl(), 16384, format);
+            send(uploaded);
+            TorrentCreated created = awaitTorrentCreated(uploaded.publicationId());
+            Metainfo parsed = MetainfoParser.parse(get("/torrents/" + created.infoHash() + ".torrent").body());
+            assertThat(parsed.format().wireName()).isEqualTo(format);
+            if (format.equals("v1")) {
+                assertThat(created.infoHashV2()).isNull();
+                assertThat(created.magnetUri()).doesNotContain("btmh");
+            } else {
+                assertThat(created.infoHash()).isEqualTo(created.infoHashV2().substring(0, 40));
+                assertThat(created.magnetUri()).startsWith("magnet:?xt=urn:btmh:1220" + created.infoHashV2()).doesNotContain("btih");
+                assertThat(parsed.pieceLayers().size()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void theTorrentBehindAPublicationIsServedUntilItIsWithdrawn() throws Exception {
+        byte[] big = new byte[1_500_000];
+        new Random(5).nextBytes(big);
+        FileUploaded large = upload("big.bin", big, null);
+        byte[] small = "small file".getBytes(StandardCharsets.UTF_8);
+        FileUploaded little = upload("small.txt", small, null);
+        send(large);
+        send(little);
+        TorrentCreated created = awaitTorrentCreated(large.publicationId());
+        awaitTorrentCreated(little.publicationId());
+
+        HttpResponse<byte[]> torrent = get("/torrents/by-publication/" + large.publicationId());
+        assertThat(torrent.statusCode()).isEqualTo(200);
+        assertThat(torrent.headers().firstValue("Content-Type")).contains("application/x-bittorrent");
+        assertThat(torrent.headers().firstValue("Vary")).contains("Accept");
+        assertThat(torrent.headers().firstValue("Content-Disposition").orElseThrow()).contains("big.bin.torrent");
+        assertThat(MetainfoParser.parse(torrent.body()).infoHash().hex()).isEqualTo(created.infoHash());
+
+        HttpResponse<byte[]> file = get("/torrents/by-publication/" + little.publicationId());
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Type")).contains("application/octet-stream");
+        assertThat(file.headers().firstValue("Vary")).contains("Accept");
+        assertThat(file.body()).isEqualTo(small);
+
+        assertThat(get("/torrents/by-publication/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+        assertThat(get("/torrents/by-publication/nope").statusCode()).isEqualTo(400);
+
+        PublicationWithdrawn withdrawn = new PublicationWithdrawn(UUID.randomUUID(), Instant.now(), large.publicationId(),
+                created.infoHash(), created.infoHashV2());
+        kafka.send(Topics.PUBLICATION_WITHDRAWN, withdrawn.key(), codec.encode(withdrawn)).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (get("/torrents/" + created.infoHash() + ".torrent").statusCode() != 404) {
+            assertThat(System.nanoTime()).as("withdrawn within %s", TIMEOUT).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        for (String path : List.of("/torrents/" + created.infoHashV2() + ".torrent", "/torrents/" + created.infoHash() + "/magnet",
+                "/torrents/by-publication/" + large.publicationId(), "/api/v1/torrents/" + created.infoHash())) {
+            assertThat(get(path).statusCode()).as(path).isEqualTo(404);
+        }
+        assertThat(countRows(large.publicationId())).isEqualTo(1);
+
+        // Withdrawn before its torrent is made: none is made.
+        FileUploaded early = upload("early.bin", small, null);
+        PublicationWithdrawn first = new PublicationWithdrawn(UUID.randomUUID(), Instant.now(), early.publicationId(), null, null);
+        kafka.send(Topics.PUBLICATION_WITHDRAWN, first.key(), codec.encode(first)).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        awaitWithdrawn(early.publicationId());
+        awaitConsumed(send(early));
+        assertThat(countRows(early.publicationId())).isZero();
+    }
+
+    private void awaitWithdrawn(UUID publication) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (db.sql("SELECT count(*) AS n FROM withdrawals WHERE publication_id = :p").bind("p", publication)
+                .map(r -> r.get("n", Long.class)).one().block(TIMEOUT) == 0) {
+            assertThat(System.nanoTime()).as("withdrawal recorded within %s", TIMEOUT).isLessThan(deadline);
+            Thread.sleep(200);
+        }
     }
 
     @Test

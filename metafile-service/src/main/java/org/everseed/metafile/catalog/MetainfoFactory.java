@@ -1,31 +1,35 @@
 package org.everseed.metafile.catalog;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.everseed.bittorrent.magnet.MagnetUri;
-import org.everseed.bittorrent.metainfo.InfoDictionary;
+import org.everseed.bittorrent.metainfo.ContentHashes;
+import org.everseed.bittorrent.metainfo.ContentLayout;
 import org.everseed.bittorrent.metainfo.Metainfo;
-import org.everseed.bittorrent.metainfo.PieceHashes;
 import org.everseed.bittorrent.metainfo.PieceLength;
+import org.everseed.bittorrent.metainfo.TorrentFormat;
 import org.everseed.events.FileUploaded;
 import org.everseed.metafile.config.MetafileProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the v1 single-file metainfo of a publication (BEP 3): {@code announce} = our tracker,
- * {@code url-list} = the file's public URL (BEP 19 web seed), {@code created by}, {@code creation date};
- * and its magnet link (BEP 9) with {@code xt}, {@code dn}, {@code tr} and {@code ws}.
+ * Builds the metainfo of a publication in the format it asks for (else the deployment's default): v1 (BEP 3), v2
+ * or hybrid (BEP 52). {@code announce} = our HTTP tracker; {@code announce-list} (BEP 12) = the HTTP tracker, then
+ * the UDP tracker (BEP 15) when configured; {@code url-list} = the file's public URL (BEP 19 web seed);
+ * {@code created by}, {@code creation date}, {@code comment} when configured. The magnet link (BEP 9) carries
+ * {@code xt=urn:btih} for v1 and hybrid, {@code xt=urn:btmh} for v2 and hybrid, {@code dn}, {@code tr}, {@code ws}.
  */
 @Component
 public class MetainfoFactory {
     private final PublicLinks links;
-    private final String createdBy;
+    private final MetafileProperties properties;
 
     /** @param links public URLs; @param properties the service settings */
     public MetainfoFactory(PublicLinks links, MetafileProperties properties) {
         this.links = links;
-        this.createdBy = properties.createdBy();
+        this.properties = properties;
     }
 
     /**
@@ -37,20 +41,33 @@ public class MetainfoFactory {
         return event.pieceLength() != null ? PieceLength.requireValid(event.pieceLength()) : PieceLength.automatic(event.size());
     }
 
-    /**
-     * The metainfo of {@code event}'s file with these piece hashes.
-     *
-     * @throws IllegalArgumentException if the name is not a safe single path component
-     */
-    public Metainfo metainfo(FileUploaded event, int pieceLength, PieceHashes pieces, Instant creationDate) {
-        InfoDictionary info = InfoDictionary.singleFile(event.name(), event.size(), pieceLength, pieces, false,
-                Optional.empty());
-        return Metainfo.create(info, Optional.of(links.announce()), List.of(), List.of(event.fileUrl()),
-                Optional.of(creationDate), Optional.empty(), Optional.of(createdBy));
+    /** The format for {@code event}: the requested one, else {@code everseed.metafile.default-format}. */
+    public TorrentFormat format(FileUploaded event) {
+        return event.format() != null ? TorrentFormat.parse(event.format()) : properties.defaultFormat();
     }
 
-    /** The magnet link of {@code metainfo}: {@code xt=urn:btih}, {@code dn}, {@code tr}, {@code ws}. */
+    /**
+     * The layout of {@code event}'s single file.
+     *
+     * @throws IllegalArgumentException if the name is not a safe single path component or the piece length is invalid
+     */
+    public ContentLayout layout(FileUploaded event) {
+        return ContentLayout.singleFile(format(event), event.name(), event.size(), pieceLength(event));
+    }
+
+    /** The metainfo of {@code event}'s file with these hashes. */
+    public Metainfo metainfo(FileUploaded event, ContentHashes hashes, Instant creationDate) {
+        List<List<String>> tiers = new ArrayList<>();
+        tiers.add(List.of(links.announce()));
+        properties.udpTracker().ifPresent(udp -> tiers.add(List.of(udp)));
+        return Metainfo.create(hashes.infoDictionary(false, Optional.empty()), hashes.pieceLayers(),
+                Optional.of(links.announce()), tiers.size() > 1 ? tiers : List.of(), List.of(event.fileUrl()),
+                Optional.of(creationDate), properties.torrentComment(), Optional.of(properties.createdBy()));
+    }
+
+    /** The magnet link of {@code metainfo}: {@code xt=urn:btih} and/or {@code xt=urn:btmh}, {@code dn}, {@code tr}, {@code ws}. */
     public MagnetUri magnet(Metainfo metainfo) {
-        return MagnetUri.of(metainfo.infoHash(), metainfo.info().name(), metainfo.trackers(), metainfo.urlList());
+        return new MagnetUri(metainfo.format().hasV1() ? Optional.of(metainfo.infoHash()) : Optional.empty(),
+                metainfo.infoHashV2(), Optional.of(metainfo.info().name()), metainfo.trackers(), metainfo.urlList());
     }
 }

@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.everseed.bittorrent.id.InfoHashV2;
+import org.everseed.bittorrent.metainfo.ContentHashes;
+import org.everseed.bittorrent.metainfo.ContentLayout;
 import org.everseed.bittorrent.metainfo.Metainfo;
 import org.everseed.bittorrent.metainfo.MetainfoWriter;
-import org.everseed.bittorrent.metainfo.PieceHashes;
 import org.everseed.events.FileUploaded;
 import org.everseed.events.TorrentCreated;
 import org.everseed.messaging.outbox.Outbox;
-import org.everseed.metafile.hashing.ParallelPieceHasher;
+import org.everseed.metafile.hashing.ContentHasher;
 import org.everseed.storage.BlobStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +27,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Turns a {@link FileUploaded} into a stored torrent and a {@link TorrentCreated} event, idempotently: a
  * publication that already has a torrent gets nothing new, and the row and its outbox event are written in one
- * transaction (the unique publication id settles a race between two deliveries). The blob is hashed on the
- * hashing threads, never on the caller's.
+ * transaction (the unique publication id settles a race between two deliveries). A withdrawn publication gets no
+ * torrent. The blob is hashed on the hashing threads, never on the caller's, v1 and v2 in one pass.
  */
 @Service
 public class TorrentCreation {
@@ -33,13 +37,13 @@ public class TorrentCreation {
     private final MetainfoFactory factory;
     private final PublicLinks links;
     private final BlobStorage storage;
-    private final ParallelPieceHasher hasher;
+    private final ContentHasher hasher;
     private final Outbox outbox;
     private final TransactionalOperator tx;
 
     /** Wires the collaborators. */
     public TorrentCreation(TorrentCatalog catalog, MetainfoFactory factory, PublicLinks links, BlobStorage storage,
-            ParallelPieceHasher hasher, Outbox outbox, TransactionalOperator tx) {
+            ContentHasher hasher, Outbox outbox, TransactionalOperator tx) {
         this.catalog = catalog;
         this.factory = factory;
         this.links = links;
@@ -54,7 +58,9 @@ public class TorrentCreation {
         /** A new torrent was stored and its {@code TorrentCreated} queued. */
         CREATED,
         /** The publication already had a torrent; nothing changed. */
-        ALREADY_EXISTS
+        ALREADY_EXISTS,
+        /** The publication was withdrawn before its torrent was made; nothing is made. */
+        WITHDRAWN
     }
 
     /**
@@ -65,8 +71,10 @@ public class TorrentCreation {
      *     the event asks for an invalid piece length or an unsafe name
      */
     public Mono<Outcome> create(FileUploaded event) {
-        return catalog.countByPublicationId(event.publicationId())
-                .flatMap(n -> n > 0 ? Mono.just(Outcome.ALREADY_EXISTS) : hashAndStore(event));
+        return catalog.isWithdrawn(event.publicationId())
+                .flatMap(withdrawn -> withdrawn ? Mono.just(Outcome.WITHDRAWN)
+                        : catalog.countByPublicationId(event.publicationId())
+                                .flatMap(n -> n > 0 ? Mono.just(Outcome.ALREADY_EXISTS) : hashAndStore(event)));
     }
 
     private Mono<Outcome> hashAndStore(FileUploaded event) {
@@ -81,26 +89,28 @@ public class TorrentCreation {
     }
 
     private Built build(FileUploaded event) throws IOException, InterruptedException {
-        int pieceLength = factory.pieceLength(event);
+        ContentLayout layout = factory.layout(event);
         long size = storage.size(event.blobKey());
         if (size != event.size()) {
             throw new IllegalStateException("blob " + event.blobKey() + " has " + size + " bytes, the event says " + event.size());
         }
         long started = System.nanoTime();
-        PieceHashes pieces;
+        ContentHashes hashes;
         try (FileChannel channel = storage.openRead(event.blobKey())) {
-            pieces = hasher.hash(channel, size, pieceLength);
+            hashes = hasher.hash(layout, List.of(channel));
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        log.info("hashed {} bytes in {} pieces of {} in {} ms", size, pieces.count(), pieceLength, millis);
+        log.info("hashed {} bytes ({}) in {} units of {} in {} ms", size, layout.format().wireName(), layout.unitCount(),
+                layout.pieceLength(), millis);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Metainfo metainfo = factory.metainfo(event, pieceLength, pieces, now.truncatedTo(ChronoUnit.SECONDS));
+        Metainfo metainfo = factory.metainfo(event, hashes, now.truncatedTo(ChronoUnit.SECONDS));
         String magnet = factory.magnet(metainfo).toString();
         TorrentRecord record = new TorrentRecord(event.publicationId(), metainfo.infoHash(), event.name(), size,
-                pieceLength, MetainfoWriter.write(metainfo), magnet, now);
+                layout.pieceLength(), MetainfoWriter.write(metainfo), magnet, now, metainfo.infoHashV2(),
+                layout.format(), Optional.of(event.blobKey()), false);
         TorrentCreated created = new TorrentCreated(UUID.randomUUID(), now, event.publicationId(),
-                metainfo.infoHash().hex(), event.name(), size, pieceLength, event.blobKey(),
-                links.torrent(metainfo.infoHash()), magnet);
+                metainfo.infoHash().hex(), event.name(), size, layout.pieceLength(), event.blobKey(),
+                links.torrent(metainfo.infoHash()), magnet, metainfo.infoHashV2().map(InfoHashV2::hex).orElse(null));
         return new Built(record, created);
     }
 

@@ -1,7 +1,7 @@
 package org.everseed.metafile.config;
 
 import io.r2dbc.spi.ConnectionFactory;
-import org.everseed.metafile.hashing.ParallelPieceHasher;
+import org.everseed.metafile.hashing.ContentHasher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
@@ -13,8 +13,8 @@ public class MetafileConfiguration {
 
     /** Hashes blobs on {@link MetafileProperties#effectiveHashingThreads()} threads; closed with the context. */
     @Bean(destroyMethod = "close")
-    public ParallelPieceHasher parallelPieceHasher(MetafileProperties properties) {
-        return new ParallelPieceHasher(properties.effectiveHashingThreads());
+    public ContentHasher contentHasher(MetafileProperties properties) {
+        return new ContentHasher(properties.effectiveHashingThreads());
     }
 
     /** Transactions on the service's connection factory, in which a torrent row and its outbox event commit together. */

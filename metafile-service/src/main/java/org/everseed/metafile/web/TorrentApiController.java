@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * JSON summaries of stored torrents: {@code GET /api/v1/torrents/{infoHash}} (404 unknown, 400 malformed) and
- * {@code GET /api/v1/torrents?publicationId=<uuid>} (a list of zero or one, 400 for a malformed id).
+ * JSON summaries of stored torrents: {@code GET /api/v1/torrents/{infoHash}} (404 unknown or withdrawn, 400
+ * malformed) and {@code GET /api/v1/torrents?publicationId=<uuid>} (a list of zero or one, withdrawn ones flagged,
+ * 400 for a malformed id).
  */
 @RestController
 public class TorrentApiController {
@@ -39,9 +40,13 @@ public class TorrentApiController {
      * @param torrentUrl public .torrent URL
      * @param magnetUri magnet link (BEP 9)
      * @param createdAt when it was stored
+     * @param format {@code v1}, {@code v2} or {@code hybrid}
+     * @param infoHashV2 v2 info_hash (BEP 52), 64 hex digits, for v2 and hybrid torrents; else null
+     * @param withdrawn whether the publication was withdrawn (its .torrent then answers 404)
      */
     public record TorrentSummary(String infoHash, UUID publicationId, String name, long size, int pieceLength,
-            long pieceCount, String torrentUrl, String magnetUri, Instant createdAt) {
+            long pieceCount, String torrentUrl, String magnetUri, Instant createdAt, String format, String infoHashV2,
+            boolean withdrawn) {
     }
 
     /** The summary of the torrent with this info_hash. */
@@ -67,6 +72,7 @@ public class TorrentApiController {
     private TorrentSummary summary(TorrentRecord t) {
         long pieces = t.size() == 0 ? 0 : (t.size() - 1) / t.pieceLength() + 1;
         return new TorrentSummary(t.infoHash().hex(), t.publicationId(), t.name(), t.size(), t.pieceLength(), pieces,
-                links.torrent(t.infoHash()), t.magnetUri(), t.createdAt());
+                links.torrent(t.infoHash()), t.magnetUri(), t.createdAt(), t.format().wireName(),
+                t.infoHashV2().map(Object::toString).orElse(null), t.withdrawn());
     }
 }
