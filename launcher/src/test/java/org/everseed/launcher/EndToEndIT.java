@@ -93,7 +93,8 @@ class EndToEndIT {
     @Test
     @Order(1)
     void aRealClientDownloadsFromTheEverseedAloneAndFromTheWebSeedAlone() throws Exception {
-        HttpResponse<String> created = HTTP.send(multipart("/api/v1/publications", "e2e payload.bin", content),
+        // v1: Debian 12's aria2 1.36 miscomputes the info_hash of torrents with a v2 file tree (docs/clients.md).
+        HttpResponse<String> created = HTTP.send(multipart("/api/v1/publications?format=v1", "e2e payload.bin", content),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(field(created.body(), "sha256")).isEqualTo(sha256);

@@ -76,7 +76,7 @@ class PortalIT {
     void uploadStoresTheFileRecordsItAndEmitsFileUploaded() throws Exception {
         byte[] content = new byte[1_500_000];
         new Random(7).nextBytes(content);
-        HttpResponse<String> created = upload("file", "report 2026.bin", content, "");
+        HttpResponse<String> created = upload("file", "report 2026.bin", content, "?format=v2&pieceLength=32768");
         assertThat(created.statusCode()).isEqualTo(201);
         String id = field(created.body(), "id");
         assertThat(field(created.body(), "sha256")).isEqualTo(sha256(content));
@@ -85,6 +85,8 @@ class PortalIT {
 
         FileUploaded event = awaitFileUploaded(UUID.fromString(id));
         assertThat(event.size()).isEqualTo(content.length);
+        assertThat(event.format()).isEqualTo("v2");
+        assertThat(event.pieceLength()).isEqualTo(32768);
         assertThat(event.sha256()).isEqualTo(sha256(content));
         assertThat(Files.size(BLOBS.resolve(event.blobKey()))).isEqualTo(content.length);
 
@@ -139,6 +141,7 @@ class PortalIT {
         assertThat(upload("file", "empty.bin", new byte[0], "").statusCode()).isEqualTo(400);
         assertThat(upload("file", "big.bin", new byte[5 * 1024 * 1024], "").statusCode()).isEqualTo(413);
         assertThat(upload("file", "a.bin", new byte[10], "?pieceLength=1000").statusCode()).isEqualTo(400);
+        assertThat(upload("file", "a.bin", new byte[10], "?format=v3").statusCode()).isEqualTo(400);
         // A truncated multipart body: the closing boundary never comes.
         String boundary = "truncated-boundary";
         byte[] truncated = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"t.bin\"\r\n"
@@ -158,7 +161,8 @@ class PortalIT {
     @Test
     void theHtmlFormPublishesAndThePageShowsTheLinks() throws Exception {
         String boundary = "form-" + UUID.randomUUID();
-        byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"form.txt\"\r\n"
+        byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"format\"\r\n\r\nhybrid\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"form.txt\"\r\n"
                 + "Content-Type: text/plain\r\n\r\nhello from a browser\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         HttpResponse<String> posted = http.send(HttpRequest.newBuilder(local("/publications"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -167,6 +171,7 @@ class PortalIT {
         String location = posted.headers().firstValue("Location").orElseThrow();
         assertThat(location).matches("/publications/[0-9a-f-]{36}");
         String id = location.substring("/publications/".length());
+        assertThat(awaitFileUploaded(UUID.fromString(id)).format()).isEqualTo("hybrid");
         String pending = http.send(HttpRequest.newBuilder(local(location)).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(pending).contains("form.txt").contains("http-equiv=\"refresh\"").contains("/files/" + id + "/form.txt");
 

@@ -53,14 +53,13 @@ public class UploadService {
      *
      * @param submittedName the file name the client sent
      * @param content the file bytes; released here
-     * @param pieceLength requested piece length in bytes, or null for automatic
+     * @param options requested piece length and format (already checked)
      * @return the new publication; errors with {@link UploadException} for bad input
      */
-    public Mono<Publication> upload(String submittedName, Flux<DataBuffer> content, Integer pieceLength) {
+    public Mono<Publication> upload(String submittedName, Flux<DataBuffer> content, TorrentOptions options) {
         String name;
         try {
             name = FileNames.publishable(submittedName);
-            PieceLengths.check(pieceLength);
         } catch (UploadException e) {
             return content.doOnNext(DataBufferUtils::release).then(Mono.error(e));
         }
@@ -84,12 +83,12 @@ public class UploadService {
         return stored
                 .onErrorMap(e -> !(e instanceof UploadException),
                         e -> new UploadException("upload incomplete: " + e.getMessage(), false, e))
-                .flatMap(s -> record(Publication.uploaded(id, name, s.size(), s.sha256(), blobKey, Instant.now()), pieceLength));
+                .flatMap(s -> record(Publication.uploaded(id, name, s.size(), s.sha256(), blobKey, Instant.now()), options));
     }
 
-    private Mono<Publication> record(Publication p, Integer pieceLength) {
+    private Mono<Publication> record(Publication p, TorrentOptions options) {
         FileUploaded event = new FileUploaded(UUID.randomUUID(), p.createdAt(), p.id(), p.name(), p.size(), p.sha256(),
-                p.blobKey(), links.fileUrl(p), pieceLength);
+                p.blobKey(), links.fileUrl(p), options.pieceLength(), options.format());
         return publications.insert(p)
                 .then(outbox.enqueue(event))
                 .as(tx::transactional)

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.UUID;
 import org.everseed.portal.publication.PublicationLinks;
 import org.everseed.portal.publication.PublicationRepository;
+import org.everseed.portal.upload.TorrentOptions;
 import org.everseed.portal.publication.PublicationState;
 import org.everseed.portal.upload.UploadException;
 import org.springframework.http.HttpStatus;
@@ -49,9 +50,11 @@ public class PageController {
     /** Receives the form, then redirects (303) to the new publication's page. */
     @PostMapping(path = "/publications", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public Mono<String> upload(@RequestBody Flux<PartEvent> parts,
-            @RequestParam(name = "pieceLength", required = false) Integer pieceLength,
+            @RequestParam(name = "pieceLength", required = false) String pieceLength,
+            @RequestParam(name = "format", required = false) String format,
             ServerWebExchange exchange, Model model) {
-        return multipart.publish(parts, pieceLength)
+        return Mono.fromCallable(() -> TorrentOptions.parse(pieceLength, format))
+                .flatMap(options -> multipart.publish(parts, options))
                 .map(p -> {
                     exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
                     exchange.getResponse().getHeaders().setLocation(URI.create("/publications/" + p.id()));

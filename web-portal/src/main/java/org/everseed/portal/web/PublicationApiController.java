@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.UUID;
 import org.everseed.portal.publication.PublicationLinks;
 import org.everseed.portal.publication.PublicationRepository;
+import org.everseed.portal.upload.TorrentOptions;
 import org.everseed.portal.publication.WithdrawalService;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,8 +47,10 @@ public class PublicationApiController {
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<PublicationView>> create(@RequestBody Flux<PartEvent> parts,
-            @RequestParam(name = "pieceLength", required = false) Integer pieceLength) {
-        return multipart.publish(parts, pieceLength)
+            @RequestParam(name = "pieceLength", required = false) String pieceLength,
+            @RequestParam(name = "format", required = false) String format) {
+        return Mono.fromCallable(() -> TorrentOptions.parse(pieceLength, format))
+                .flatMap(options -> multipart.publish(parts, options))
                 .map(p -> ResponseEntity.created(URI.create("/api/v1/publications/" + p.id()))
                         .body(PublicationView.of(p, links)));
     }
