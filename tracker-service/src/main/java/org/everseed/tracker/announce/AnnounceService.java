@@ -2,6 +2,7 @@ package org.everseed.tracker.announce;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
 import org.everseed.bittorrent.tracker.AnnounceRequest;
 import org.everseed.bittorrent.tracker.AnnounceResponse;
 import org.everseed.bittorrent.tracker.TrackerFailureException;
@@ -15,8 +16,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * The announce core (BEP 3), whatever the transport: records the peer in its swarm and answers with
- * peers (at most {@code max-numwant}), counts, {@code interval} and {@code min interval}. A completed
- * download is persisted before the answer goes out. Never blocks.
+ * peers (at most {@code max-numwant}), counts, {@code interval} (plus up to {@code interval-jitter} at
+ * random, so announces spread out) and {@code min interval}. A hybrid torrent's v1 and truncated v2
+ * info_hash reach the same swarm (BEP 52). A completed download is persisted before the answer goes out.
+ * Never blocks.
  */
 @Service
 public class AnnounceService {
@@ -44,7 +47,7 @@ public class AnnounceService {
      *     info_hash that is not registered
      */
     public Mono<AnnounceResponse> announce(AnnounceRequest request, InetSocketAddress remote) {
-        Swarm swarm = registry.find(request.infoHash()).orElse(null);
+        Swarm swarm = registry.get(request.infoHash());
         if (swarm == null) {
             return Mono.error(new TrackerFailureException(UNREGISTERED));
         }
@@ -53,10 +56,17 @@ public class AnnounceService {
         AnnounceOutcome outcome = swarm.announce(request.peerId(),
                 PeerAddresses.of(remote.getAddress(), request.port()), request.left(), request.event(), want,
                 clock.millis());
-        AnnounceResponse response = AnnounceResponse.of((int) properties.interval().toSeconds(),
+        AnnounceResponse response = AnnounceResponse.of(intervalSeconds(),
                 (int) properties.minInterval().toSeconds(), outcome.seeders(), outcome.leechers(), outcome.peers());
         return outcome.completedCounted()
-                ? repository.incrementCompleted(request.infoHash()).thenReturn(response)
+                ? repository.incrementCompleted(swarm.infoHash()).thenReturn(response)
                 : Mono.just(response);
+    }
+
+    /** {@code interval} plus a random share of {@code interval-jitter}, in whole seconds. */
+    int intervalSeconds() {
+        long base = properties.interval().toSeconds();
+        long jitter = properties.intervalJitter().toSeconds();
+        return (int) (jitter > 0 ? base + ThreadLocalRandom.current().nextLong(jitter + 1) : base);
     }
 }

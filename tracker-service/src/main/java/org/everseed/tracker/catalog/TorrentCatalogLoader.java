@@ -31,8 +31,8 @@ public class TorrentCatalogLoader implements InitializingBean {
     /** Loads every registered torrent; blocks the start-up thread (never a Netty thread). */
     @Override
     public void afterPropertiesSet() {
-        Long count = repository.findAll()
-                .doOnNext(t -> registry.register(t.infoHash(), t.completed()))
+        Long count = repository.findTracked()
+                .doOnNext(t -> registry.register(t.infoHash(), t.alias(), t.completed()))
                 .count()
                 .block(LOAD_TIMEOUT);
         log.info("Tracking {} registered torrents", count);

@@ -26,6 +26,12 @@ import org.springframework.validation.annotation.Validated;
  *     off; default 1 min
  * @param trustedProxies IP literals whose {@code X-Forwarded-For} is believed (the gateway); default
  *     loopback, {@code 127.0.0.1} and {@code ::1}
+ * @param intervalJitter up to this much is added at random to each {@code interval} handed out, so that
+ *     clients that started together do not announce together; 0 turns it off; default 1 min
+ * @param udpPort UDP port of the BEP 15 tracker, on every address (IPv4 and IPv6); 0 picks a free port;
+ *     default 6969
+ * @param udpConnectionLifetime how long a UDP connection id is accepted after it was handed out (BEP 15
+ *     lets clients use one for 1 min; the rest is slack for slow clients); default 2 min
  */
 @Validated
 @ConfigurationProperties("everseed.tracker")
@@ -38,12 +44,16 @@ public record TrackerProperties(
         @DefaultValue("5m") @NotNull Duration swarmEmptyAfter,
         @DefaultValue("30s") @NotNull Duration sweepInterval,
         @DefaultValue("1m") @NotNull Duration statsInterval,
-        @DefaultValue({"127.0.0.1", "::1"}) @NotNull List<String> trustedProxies) {
+        @DefaultValue({"127.0.0.1", "::1"}) @NotNull List<String> trustedProxies,
+        @DefaultValue("1m") @NotNull Duration intervalJitter,
+        @DefaultValue("6969") @Min(0) @Max(65535) int udpPort,
+        @DefaultValue("2m") @NotNull Duration udpConnectionLifetime) {
 
     /** Whether the timings make sense together. */
-    @AssertTrue(message = "peer-timeout must exceed interval, and interval must be at least min-interval, all positive")
+    @AssertTrue(message = "peer-timeout must exceed interval plus interval-jitter, and interval must be at least min-interval, all positive")
     public boolean isTimingConsistent() {
         return interval.isPositive() && !minInterval.isNegative() && interval.compareTo(minInterval) >= 0
-                && peerTimeout.compareTo(interval) > 0 && sweepInterval.isPositive() && !statsInterval.isNegative();
+                && peerTimeout.compareTo(interval.plus(intervalJitter)) > 0 && sweepInterval.isPositive()
+                && !statsInterval.isNegative() && !intervalJitter.isNegative() && udpConnectionLifetime.isPositive();
     }
 }

@@ -11,6 +11,9 @@ import org.everseed.bittorrent.tracker.http.PeerListForm;
 import org.everseed.bittorrent.tracker.http.ScrapeRequestParser;
 import org.everseed.bittorrent.tracker.http.ScrapeResponseEncoder;
 import org.everseed.tracker.announce.AnnounceService;
+import org.everseed.tracker.metrics.FailureReason;
+import org.everseed.tracker.metrics.TrackerMetrics;
+import org.everseed.tracker.metrics.TrackerProtocol;
 import org.everseed.tracker.scrape.ScrapeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,30 +39,35 @@ public class TrackerHttpHandler {
     private final AnnounceService announces;
     private final ScrapeService scrapes;
     private final ClientAddressResolver addresses;
+    private final TrackerMetrics metrics;
 
     /** Wires the adapter. */
-    public TrackerHttpHandler(AnnounceService announces, ScrapeService scrapes, ClientAddressResolver addresses) {
+    public TrackerHttpHandler(AnnounceService announces, ScrapeService scrapes, ClientAddressResolver addresses,
+                              TrackerMetrics metrics) {
         this.announces = announces;
         this.scrapes = scrapes;
         this.addresses = addresses;
+        this.metrics = metrics;
     }
 
     /** Handles an announce. */
     public Mono<ServerResponse> announce(ServerRequest request) {
+        metrics.announced(TrackerProtocol.HTTP);
         return Mono.defer(() -> {
             AnnounceRequest announce = AnnounceRequestParser.parse(rawQuery(request));
             InetSocketAddress peer = addresses.resolve(request.remoteAddress().orElse(UNKNOWN),
                     request.headers().header("X-Forwarded-For"));
             return announces.announce(announce, peer)
                     .map(r -> AnnounceResponseEncoder.encode(r, PeerListForm.of(announce)));
-        }).onErrorResume(TrackerHttpHandler::failureBody).flatMap(TrackerHttpHandler::ok);
+        }).onErrorResume(this::failureBody).flatMap(TrackerHttpHandler::ok);
     }
 
     /** Handles a scrape (BEP 48). */
     public Mono<ServerResponse> scrape(ServerRequest request) {
+        metrics.scraped(TrackerProtocol.HTTP);
         return Mono.fromCallable(() -> ScrapeResponseEncoder.encode(
                         scrapes.scrape(ScrapeRequestParser.parse(rawQuery(request)))))
-                .onErrorResume(TrackerHttpHandler::failureBody)
+                .onErrorResume(this::failureBody)
                 .flatMap(TrackerHttpHandler::ok);
     }
 
@@ -72,7 +80,8 @@ public class TrackerHttpHandler {
                 });
     }
 
-    private static Mono<byte[]> failureBody(Throwable error) {
+    private Mono<byte[]> failureBody(Throwable error) {
+        metrics.failed(TrackerProtocol.HTTP, FailureReason.of(error));
         String reason = switch (error) {
             case TrackerRequestException e -> e.reason();
             case TrackerFailureException e -> e.failureReason();
