@@ -75,7 +75,7 @@ class EndToEndIT {
         settings = LauncherSettings.parse(new String[] {
                 "--home=" + home, "--postgres-port=0", "--kafka-port=0", "--gateway-port=0", "--portal-port=0",
                 "--metafile-port=0", "--tracker-port=0", "--tracker-udp-port=0", "--seed-port=0",
-                "--seed-peer-port=0"}, Map.of());
+                "--seed-peer-port=0", "--everseed.metafile.default-format=v1"}, Map.of());
         platform = EverseedPlatform.start(settings);
         settings = platform.settings();
         content = new byte[FILE_SIZE];
