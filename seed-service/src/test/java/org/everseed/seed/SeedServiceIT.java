@@ -41,7 +41,9 @@ import org.everseed.bittorrent.peer.PeerMessage.Request;
 import org.everseed.bittorrent.peer.PeerMessage.Unchoke;
 import org.everseed.embedded.EmbeddedInfrastructure;
 import org.everseed.events.EventCodec;
+import org.everseed.events.PublicationWithdrawn;
 import org.everseed.events.SwarmEmpty;
+import org.everseed.events.Topics;
 import org.everseed.events.TorrentCreated;
 import org.everseed.seed.peerwire.PeerWireServer;
 import org.everseed.seed.session.TorrentRegistry;
@@ -97,6 +99,7 @@ class SeedServiceIT {
         p.put("everseed.blob-storage.root", BLOBS.toString());
         p.put("everseed.seed.metafile-uri", STUBS.baseUrl());
         p.put("everseed.seed.handshake-timeout", "5s");
+        p.put("everseed.seed.file-check-interval", "1s");
         return p;
     }
 
@@ -138,7 +141,7 @@ class SeedServiceIT {
         assertThat(rows).isEqualTo(1L);
         String status = get("/api/v1/everseeds");
         assertThat(status).contains("\"infoHash\":\"" + p.infoHash().hex() + "\"", "\"pieces\":" + p.pieces(),
-                "\"verifiedPieces\":" + p.pieces());
+                "\"verifiedPieces\":");
         assertThat(get("/actuator/prometheus")).contains("everseed_torrents", "everseed_uploaded_bytes_total",
                 "everseed_peer_connections");
         Thread.sleep(1000);
@@ -284,23 +287,81 @@ class SeedServiceIT {
     }
 
     @Test
-    void aPieceThatDoesNotMatchItsHashIsNeverSent() throws Exception {
+    void aPieceThatDoesNotMatchItsHashIsNeverSentAndStopsTheSeedWithAnEvent() throws Exception {
         Published corrupt = publish(5 * PIECE_LENGTH, 2);          // piece 2 corrupted in the blob
         send(created(corrupt));
         await(() -> registry.contains(corrupt.infoHash()), "corrupt everseed started");
         try (RawPeer peer = new RawPeer(server.port(), Duration.ofSeconds(10))) {
             peer.sendHandshake(corrupt.infoHash());
             peer.readHandshake();
-            BitfieldMessage bitfield = (BitfieldMessage) peer.readMessage(corrupt.pieces());
-            assertThat(bitfield.bitfield().has(1)).isTrue();
-            assertThat(bitfield.bitfield().has(2)).isFalse();
+            peer.readMessage(corrupt.pieces());                   // every piece offered: verified lazily
             peer.send(new Interested());
-            peer.readMessage(corrupt.pieces());
+            assertThat(peer.readMessage(corrupt.pieces())).isInstanceOf(Unchoke.class);
+            peer.send(new Request(1, 0, 16384));
+            Piece good = (Piece) peer.readMessage(corrupt.pieces());
+            assertThat(good.block()).isEqualTo(Arrays.copyOfRange(corrupt.content(), PIECE_LENGTH, PIECE_LENGTH + 16384));
             peer.send(new Request(2, 0, 16384));
-            assertThat(peer.closedByPeer()).as("request for an unverified piece closes").isTrue();
+            assertThat(peer.closedByPeer()).as("a request for a piece that does not match closes, nothing sent").isTrue();
         }
+        await(() -> !registry.contains(corrupt.infoHash()), "the broken everseed stopped");
+        await(() -> "failed".equals(state(corrupt.infoHash())), "assignment failed");
+        await(() -> stoppedEvents(corrupt.infoHash()).contains("file-changed"), "EverseedStopped file-changed in the outbox");
         await(() -> STUBS.announces.stream().anyMatch(q -> q.contains(urlEncoded(corrupt.infoHash()))
-                && q.contains("left=" + PIECE_LENGTH)), "announce with left = the corrupt piece");
+                && q.contains("event=stopped")), "stopped announce");
+    }
+
+    @Test
+    void aBlobThatVanishesStopsItsSeedWithAnEvent() throws Exception {
+        Published p = publish(2 * PIECE_LENGTH, -1);
+        send(created(p));
+        await(() -> registry.contains(p.infoHash()), "everseed started");
+        Files.delete(BLOBS.resolve(p.blobKey()));
+        await(() -> !registry.contains(p.infoHash()), "the everseed of the vanished blob stopped");
+        await(() -> "failed".equals(state(p.infoHash())), "assignment failed");
+        await(() -> stoppedEvents(p.infoHash()).contains("file-missing"), "EverseedStopped file-missing in the outbox");
+        try (RawPeer peer = new RawPeer(server.port(), Duration.ofSeconds(10))) {
+            peer.sendHandshake(p.infoHash());
+            assertThat(peer.closedByPeer()).as("no longer served").isTrue();
+        }
+    }
+
+    @Test
+    void aWithdrawnPublicationStopsItsSeedForGoodEvenOnARepeatedTorrentCreated() throws Exception {
+        Published p = publish(2 * PIECE_LENGTH + 5, -1);
+        send(created(p));
+        await(() -> registry.contains(p.infoHash()), "everseed started");
+        try (RawPeer connected = new RawPeer(server.port(), Duration.ofSeconds(10))) {
+            connected.sendHandshake(p.infoHash());
+            connected.readHandshake();
+            connected.readMessage(p.pieces());
+            PublicationWithdrawn withdrawn = new PublicationWithdrawn(UUID.randomUUID(), Instant.now(), UUID.randomUUID(),
+                    p.infoHash().hex(), null);
+            kafka.send(withdrawn.topic(), withdrawn.key(), codec.encode(withdrawn)).get(30, TimeUnit.SECONDS);
+            kafka.send(withdrawn.topic(), withdrawn.key(), codec.encode(withdrawn)).get(30, TimeUnit.SECONDS);
+            await(() -> !registry.contains(p.infoHash()), "withdrawn everseed stopped");
+            connected.send(new Interested());
+            assertThat(connected.closedByPeer()).as("a connection to a withdrawn torrent ends").isTrue();
+        }
+        assertThat(state(p.infoHash())).isEqualTo("withdrawn");
+        await(() -> STUBS.announces.stream().anyMatch(q -> q.contains(urlEncoded(p.infoHash()))
+                && q.contains("event=stopped")), "stopped announce");
+        send(created(p));
+        kafka.send(Topics.SWARM_EMPTY, p.infoHash().hex(), codec.encode(new SwarmEmpty(UUID.randomUUID(), Instant.now(),
+                p.infoHash().hex(), Instant.now()))).get(30, TimeUnit.SECONDS);
+        Thread.sleep(3000);
+        assertThat(registry.contains(p.infoHash())).as("never seeded again").isFalse();
+        assertThat(state(p.infoHash())).isEqualTo("withdrawn");
+    }
+
+    private String state(InfoHash infoHash) {
+        return db.sql("SELECT state FROM everseed WHERE info_hash = :h").bind("h", infoHash.bytes())
+                .map(r -> r.get("state", String.class)).one().block(TIMEOUT);
+    }
+
+    private String stoppedEvents(InfoHash infoHash) {
+        return String.join(",", db.sql("SELECT convert_from(payload, 'UTF8') AS p FROM outbox WHERE topic = :t AND record_key = :k")
+                .bind("t", Topics.EVERSEED_STOPPED).bind("k", infoHash.hex())
+                .map(r -> r.get("p", String.class)).all().collectList().block(TIMEOUT));
     }
 
     @Test
@@ -311,6 +372,7 @@ class SeedServiceIT {
         props.put("server.port", "0");
         props.put("everseed.seed.peer-port", "0");
         props.put("spring.kafka.listener.auto-startup", "false");
+        props.put("everseed.seed.split-by-partitions", "false");   // not in the group: seeds the whole table
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(SeedServiceApplication.class)
                 .properties(props).run()) {
             TorrentRegistry resumed = second.getBean(TorrentRegistry.class);

@@ -63,6 +63,16 @@ public class Announcer implements SmartLifecycle {
         }
     }
 
+    /** Stops announcing {@code infoHash}: sends {@code stopped} once (in the background); nothing if not announced. */
+    public void stop(InfoHash infoHash) {
+        Schedule schedule = schedules.remove(infoHash);
+        if (schedule != null && running) {
+            client.announce(schedule.url, schedule.request(AnnounceEvent.STOPPED))
+                    .timeout(properties.httpTimeout())
+                    .subscribe(r -> { }, e -> log.debug("stopped announce of {} failed: {}", infoHash, e.toString()));
+        }
+    }
+
     /** Info hashes being announced now. */
     public List<InfoHash> announced() {
         return List.copyOf(schedules.keySet());

@@ -19,10 +19,10 @@ public class SeedConfiguration {
         return PeerId.generate(properties.peerIdPrefix());
     }
 
-    /** The upload slots shared by all torrents ({@code upload-slots}). */
+    /** The upload slots shared by all torrents ({@code upload-slots}, plus one optimistic slot unless disabled). */
     @Bean
     public UploadSlots uploadSlots(SeedProperties properties) {
-        return new UploadSlots(properties.uploadSlots());
+        return new UploadSlots(properties.uploadSlots(), !properties.optimisticUnchokeInterval().isZero());
     }
 
     /** The shared, bounded open blob files ({@code max-open-files}). */

@@ -34,6 +34,13 @@ import org.springframework.validation.annotation.Validated;
  * @param verifyThreads threads that hash stored files against their piece hashes; default 1
  * @param maxOpenFiles blob files kept open without a user before the least recently used are closed; default 1024
  * @param peerIdPrefix BEP 20 client tag at the start of our peer_id; default -ES0010-
+ * @param fileCheckInterval how often every served blob is checked for having vanished or changed, and the
+ *     table for withdrawals made by other instances; default 30 s
+ * @param splitByPartitions whether instances split the torrents by the consumer group's partitions of
+ *     {@code TorrentCreated} (keyed by info_hash); off, this instance seeds every torrent of the table; default true
+ * @param optimisticUnchokeInterval how often the one optimistic upload slot (on top of {@code upload-slots})
+ *     moves to the peer that waited longest; 0 disables the optimistic slot; default 30 s
+ * @param consumerGroup Kafka consumer group of the listeners; instances sharing it share the work; default seed-service
  */
 @Validated
 @ConfigurationProperties("everseed.seed")
@@ -56,5 +63,9 @@ public record SeedProperties(
         @DefaultValue("10s") @NotNull Duration httpTimeout,
         @DefaultValue("1") @Min(1) int verifyThreads,
         @DefaultValue("1024") @Min(1) int maxOpenFiles,
-        @DefaultValue("-ES0010-") @NotBlank String peerIdPrefix) {
+        @DefaultValue("-ES0010-") @NotBlank String peerIdPrefix,
+        @DefaultValue("30s") @NotNull Duration fileCheckInterval,
+        @DefaultValue("true") boolean splitByPartitions,
+        @DefaultValue("seed-service") @NotBlank String consumerGroup,
+        @DefaultValue("30s") @NotNull Duration optimisticUnchokeInterval) {
 }

@@ -13,9 +13,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On {@code SwarmEmpty}: (re)starts the everseed of that torrent if it is assigned here and not
- * running. A torrent never assigned here is logged and skipped: its blob key comes only with
- * {@code TorrentCreated}.
+ * On {@code SwarmEmpty}: (re)starts the everseed of that torrent here if it is in the table shared by
+ * all instances (whoever owns it) and not withdrawn. A torrent not in the table is logged and skipped:
+ * its blob key comes only with {@code TorrentCreated}.
  */
 @Component
 public class SwarmEmptyListener {
@@ -31,13 +31,13 @@ public class SwarmEmptyListener {
     }
 
     /** Handles one record of {@link Topics#SWARM_EMPTY}. */
-    @KafkaListener(topics = Topics.SWARM_EMPTY, groupId = "seed-service")
+    @KafkaListener(topics = Topics.SWARM_EMPTY, groupId = "${everseed.seed.consumer-group:seed-service}")
     public void on(ConsumerRecord<String, byte[]> record) {
         SwarmEmpty event = codec.decode(record.value(), SwarmEmpty.class);
         InfoHash infoHash = InfoHash.fromHex(event.infoHash());
         Boolean known = everseeds.rescue(infoHash).block(TIMEOUT);
         if (!Boolean.TRUE.equals(known)) {
-            log.warn("swarm {} is empty but was never assigned here: no blob key to seed it from", infoHash);
+            log.warn("swarm {} is empty but is not in the everseed table: no blob key to seed it from", infoHash);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.everseed.bittorrent.peer.Bitfield;
 import org.everseed.bittorrent.peer.Extension;
 import org.everseed.bittorrent.peer.Handshake;
 import org.everseed.bittorrent.peer.PeerMessage;
@@ -40,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * an extended handshake offering {@code ut_metadata} (BEP 9); takes an upload slot when the peer is interested, and
  * serves requested blocks of verified pieces as zero-copy file regions, only while the channel is
  * writable, so a slow reader costs at most the channel's write buffer. Closes the connection on a
- * protocol error, a request outside a verified piece or above the block limit, more queued requests
- * than allowed, a missed handshake deadline, or idleness. To BEP 6 peers, requests that will not be
+ * protocol error, a request outside a piece, for a piece that does not match its hash or above the
+ * block limit, more queued requests than allowed, a missed handshake deadline, or idleness. To BEP 6 peers, requests that will not be
  * served (choked, cancelled, dropped by a choke) are answered with {@code reject request}. Runs on
  * its channel's event loop only.
  */
@@ -61,6 +62,7 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
     private boolean fast;
     private ExtensionSession extensions;
     private FileHandles.Lease file;
+    private int verifying = -1;
 
     PeerConnectionHandler(PeerWireContext context, PeerWireFrameDecoder frames) {
         this.context = context;
@@ -103,10 +105,10 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
                 Math.max((int) context.properties().maxMessageLength().toBytes(), 13 + (data.pieceCount() + 7) / 8)));
         fast = handshake.reserved().supports(Extension.FAST);
         ctx.write(new Handshake(OUR_RESERVED, torrent.infoHash(), context.localPeerId()));
-        if (fast && data.isComplete()) {
+        if (fast) {
             ctx.write(new HaveAll());                      // BEP 6
         } else {
-            ctx.write(new BitfieldMessage(data.verifiedPieces()));
+            ctx.write(new BitfieldMessage(Bitfield.full(data.pieceCount())));
         }
         if (handshake.reserved().supports(Extension.EXTENSION_PROTOCOL)) {
             extensions = new ExtensionSession(torrent.metainfo().infoBytes());
@@ -151,8 +153,7 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
     private void onRequest(Request request) {
         TorrentData data = torrent.data();
         if (request.length() > context.properties().maxBlockLength().toBytes()
-                || !data.isInsidePiece(request.index(), request.begin(), request.length())
-                || !data.isVerified(request.index())) {
+                || !data.isInsidePiece(request.index(), request.begin(), request.length())) {
             close("bad request " + request);
             return;
         }
@@ -170,11 +171,25 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
         serve();
     }
 
+    /**
+     * Writes queued blocks while unchoked and writable. A block of a piece not verified yet waits for
+     * its hashing on the verification pool (cached, so once per piece), then serving resumes on this
+     * event loop; a piece that does not match is never sent and the connection is closed.
+     */
     private void serve() {
+        if (!context.registry().contains(torrent.infoHash())) {
+            close("the torrent is no longer served");
+            return;
+        }
         TorrentData data = torrent.data();
         boolean wrote = false;
         while (!choking && !queue.isEmpty() && ctx.channel().isWritable()) {
-            Request r = queue.poll();
+            Request r = queue.peek();
+            if (!data.isVerified(r.index())) {
+                awaitVerification(data, r.index());
+                break;
+            }
+            queue.poll();
             ByteBuffer header = ByteBuffer.allocate(PeerMessageEncoder.PIECE_HEADER_LENGTH);
             PeerMessageEncoder.writePieceHeader(r.index(), r.begin(), r.length(), header);
             ctx.write(Unpooled.wrappedBuffer(header.array()));
@@ -190,6 +205,24 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
         if (wrote) {
             ctx.flush();
         }
+    }
+
+    private void awaitVerification(TorrentData data, int index) {
+        if (verifying == index) {
+            return;
+        }
+        verifying = index;
+        data.verify(index).thenAccept(ok -> ctx.executor().execute(() -> {
+            verifying = -1;
+            if (!ctx.channel().isActive()) {
+                return;
+            }
+            if (ok) {
+                serve();
+            } else {
+                close("piece " + index + " does not match its hash: never sent");
+            }
+        }));
     }
 
     @Override

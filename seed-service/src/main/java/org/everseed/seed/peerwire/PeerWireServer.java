@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * The everseed's TCP listener (BEP 3 peer wire): one port, {@code everseed.seed.peer-port}, for all
  * torrents. Each connection gets a connection cap check, idle and keep-alive timers, the frame
  * decoder, the encoder and its own {@link PeerConnectionHandler}. Also rotates the upload slots every
- * {@code unchoke-interval}. Started with the context, stopped (listener and connections closed) before
+ * {@code unchoke-interval} and the optimistic slot every {@code optimistic-unchoke-interval}. Started
+ * with the context, stopped (listener and connections closed) before
  * the beans it uses.
  */
 @Component
@@ -84,6 +85,10 @@ public class PeerWireServer implements SmartLifecycle {
         port = ((InetSocketAddress) listener.localAddress()).getPort();
         long rotate = properties.unchokeInterval().toMillis();
         boss.scheduleAtFixedRate(context.slots()::rotate, rotate, rotate, TimeUnit.MILLISECONDS);
+        long optimistic = properties.optimisticUnchokeInterval().toMillis();
+        if (optimistic > 0) {
+            boss.scheduleAtFixedRate(context.slots()::rotateOptimistic, optimistic, optimistic, TimeUnit.MILLISECONDS);
+        }
         log.info("everseed peer wire listening on {}:{}", properties.peerHost(), port);
     }
 

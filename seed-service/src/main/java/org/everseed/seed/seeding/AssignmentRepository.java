@@ -1,5 +1,7 @@
 package org.everseed.seed.seeding;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.everseed.bittorrent.id.InfoHash;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -49,13 +51,37 @@ public class AssignmentRepository {
                 .all();
     }
 
-    /** Sets the state ({@code active} or {@code failed}) and its reason. */
+    /**
+     * Sets the state ({@code active} or {@code failed}) and its reason, unless the row is withdrawn
+     * (a withdrawal is final).
+     */
     public Mono<Void> setState(InfoHash infoHash, String state, String failure) {
-        var spec = db.sql("UPDATE everseed SET state = :s, failure = :f, updated_at = now() WHERE info_hash = :h")
+        var spec = db.sql("UPDATE everseed SET state = :s, failure = :f, updated_at = now() WHERE info_hash = :h"
+                        + " AND state <> 'withdrawn'")
                 .bind("s", state)
                 .bind("h", infoHash.bytes());
         spec = failure == null ? spec.bindNull("f", String.class) : spec.bind("f", failure);
         return spec.fetch().rowsUpdated().then();
+    }
+
+    /**
+     * Marks the assignment withdrawn (its publication was unpublished): never seeded again.
+     *
+     * @return whether a row exists for {@code infoHash} (withdrawn now or before)
+     */
+    public Mono<Boolean> withdraw(InfoHash infoHash) {
+        return db.sql("UPDATE everseed SET state = 'withdrawn', failure = NULL, updated_at = now() WHERE info_hash = :h")
+                .bind("h", infoHash.bytes())
+                .fetch().rowsUpdated()
+                .map(n -> n > 0);
+    }
+
+    /** Info hashes withdrawn at or after {@code since} (by any instance sharing the table). */
+    public Flux<InfoHash> withdrawnSince(Instant since) {
+        return db.sql("SELECT info_hash FROM everseed WHERE state = 'withdrawn' AND updated_at >= :t")
+                .bind("t", since.atOffset(ZoneOffset.UTC))
+                .map((row, meta) -> InfoHash.of(row.get("info_hash", byte[].class)))
+                .all();
     }
 
     private static SeedAssignment map(io.r2dbc.spi.Readable row) {

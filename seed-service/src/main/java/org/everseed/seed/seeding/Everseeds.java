@@ -9,8 +9,10 @@ import org.everseed.bittorrent.metainfo.Metainfo;
 import org.everseed.bittorrent.metainfo.MetainfoException;
 import org.everseed.bittorrent.metainfo.MetainfoParser;
 import org.everseed.seed.announce.Announcer;
+import org.everseed.seed.config.SeedProperties;
 import org.everseed.seed.session.SeededTorrent;
 import org.everseed.seed.session.TorrentRegistry;
+import org.everseed.seed.storage.DataProblem;
 import org.everseed.seed.storage.TorrentData;
 import org.everseed.seed.storage.TorrentDataException;
 import org.everseed.seed.storage.TorrentDataLoader;
@@ -21,10 +23,12 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Starts everseeds. An assignment is recorded in the {@code everseed} table first (idempotent), then
- * started on the verification pool: the .torrent is parsed, the blob verified piece by piece (BEP 3),
- * the torrent served on the peer wire port and announced. A blob that is missing or of the wrong
- * length marks the assignment {@code failed}; pieces whose hash does not match are never served.
+ * Starts and stops everseeds. An assignment is recorded in the {@code everseed} table first
+ * (idempotent), then started on the verification pool: the .torrent is parsed, the blob's length
+ * checked, the torrent served on the peer wire port (pieces verified lazily, BEP 3) and announced.
+ * A blob that is missing or of the wrong length marks the assignment {@code failed}. A served blob
+ * that vanishes, changes or has a piece that does not match stops that everseed: {@code failed} plus
+ * an {@code EverseedStopped} event. A withdrawn assignment is stopped and never started again.
  */
 @Service
 public class Everseeds {
@@ -36,18 +40,23 @@ public class Everseeds {
     private final TorrentDataLoader loader;
     private final TorrentRegistry registry;
     private final Announcer announcer;
+    private final FailureRecorder failures;
     private final ExecutorService verification;
     private final Set<InfoHash> starting = ConcurrentHashMap.newKeySet();
+    private volatile Ownership ownership;
 
     /** Wires the parts. */
     public Everseeds(AssignmentRepository assignments, TorrentSource torrents, TorrentDataLoader loader,
-            TorrentRegistry registry, Announcer announcer, @Qualifier("verificationExecutor") ExecutorService verification) {
+            TorrentRegistry registry, Announcer announcer, FailureRecorder failures,
+            @Qualifier("verificationExecutor") ExecutorService verification, SeedProperties properties) {
         this.assignments = assignments;
         this.torrents = torrents;
         this.loader = loader;
         this.registry = registry;
         this.announcer = announcer;
+        this.failures = failures;
         this.verification = verification;
+        this.ownership = properties.splitByPartitions() ? Ownership.NONE : Ownership.ALL;
     }
 
     /**
@@ -70,9 +79,10 @@ public class Everseeds {
     }
 
     /**
-     * A swarm has no seeder: (re)starts its everseed if it is assigned here and not running.
+     * A swarm has no seeder: (re)starts its everseed here if it is in the shared table (whichever
+     * instance owns it: a rescue may make two seeders, never none) and not withdrawn.
      *
-     * @return whether the torrent is assigned here; unknown torrents are not seeded because their blob
+     * @return whether the torrent is in the table; unknown torrents are not seeded because their blob
      *     key is known only from {@code TorrentCreated}
      */
     public Mono<Boolean> rescue(InfoHash infoHash) {
@@ -82,9 +92,48 @@ public class Everseeds {
                 .defaultIfEmpty(false);
     }
 
-    /** Starts every recorded assignment (at start-up: a restart resumes all everseeds). */
+    /**
+     * The publication of {@code infoHash} was withdrawn: marks its assignment withdrawn (final) and
+     * stops serving and announcing it here. Other instances stop it when they see the row.
+     *
+     * @return whether it was assigned
+     */
+    public Mono<Boolean> withdraw(InfoHash infoHash) {
+        return assignments.withdraw(infoHash).doOnNext(known -> stopHere(infoHash, "withdrawn"));
+    }
+
+    /**
+     * Stops serving {@code infoHash} on this instance (the peer wire server closes its connections on
+     * their next message) and sends the tracker {@code stopped}; the table is left as it is.
+     */
+    public void stopHere(InfoHash infoHash, String why) {
+        if (registry.remove(infoHash)) {
+            announcer.stop(infoHash);
+            log.info("everseed {} stopped: {}", infoHash, why);
+        }
+    }
+
+    /** Starts every recorded assignment this instance owns (at start-up: a restart resumes its everseeds). */
     public Mono<Long> resumeAll() {
-        return assignments.findAll().doOnNext(this::start).count();
+        return assignments.findAll().filter(a -> ownership.owns(a.infoHash())).doOnNext(this::start).count();
+    }
+
+    /**
+     * The consumer group gave this instance another share of the torrents: stops those it no longer
+     * owns (their new owner starts them) and starts those it owns now, from the shared table.
+     *
+     * @return completes once the starts are submitted
+     */
+    public Mono<Long> reassigned(Ownership now) {
+        ownership = now;
+        registry.all().stream().map(SeededTorrent::infoHash).filter(h -> !now.owns(h))
+                .forEach(h -> stopHere(h, "owned by another instance now"));
+        return resumeAll();
+    }
+
+    /** The share of the torrents this instance seeds. */
+    public Ownership ownership() {
+        return ownership;
     }
 
     /** Whether {@code infoHash} is served now. */
@@ -102,7 +151,7 @@ public class Everseeds {
 
     /** Submits the start of {@code a} unless it is served or already starting; never blocks. */
     void start(SeedAssignment a) {
-        if (registry.contains(a.infoHash()) || !starting.add(a.infoHash())) {
+        if (a.isWithdrawn() || registry.contains(a.infoHash()) || !starting.add(a.infoHash())) {
             return;
         }
         verification.execute(() -> {
@@ -117,23 +166,31 @@ public class Everseeds {
     private void startNow(SeedAssignment a) {
         try {
             Metainfo metainfo = MetainfoParser.parse(a.torrent());
-            TorrentData data = loader.load(a.blobKey(), metainfo.info());
+            TorrentData data = loader.load(a.blobKey(), metainfo.info(), problem -> broken(a.infoHash(), problem));
             SeededTorrent torrent = new SeededTorrent(metainfo, a.blobKey(), data);
             if (!registry.add(torrent)) {
                 return;
-            }
-            if (!data.isComplete()) {
-                log.warn("{}: only {} of {} pieces match their hash; the others are never served",
-                        a.infoHash(), data.verifiedPieces().cardinality(), data.pieceCount());
             }
             if (SeedAssignment.FAILED.equals(a.state())) {
                 assignments.setState(a.infoHash(), "active", null).block(DB_TIMEOUT);
             }
             announcer.start(torrent);
-            log.info("everseed {} ({}) serving {} pieces", a.infoHash(), metainfo.info().name(), data.pieceCount());
+            log.info("everseed {} ({}) serving {} pieces, verified as requested", a.infoHash(), metainfo.info().name(),
+                    data.pieceCount());
         } catch (TorrentDataException | MetainfoException e) {
             log.warn("everseed {} cannot start: {}", a.infoHash(), e.getMessage());
             assignments.setState(a.infoHash(), SeedAssignment.FAILED, e.getMessage()).block(DB_TIMEOUT);
+        }
+    }
+
+    /** The served file went missing or changed: stop, mark failed, emit the event. Blocking (off the event loops). */
+    private void broken(InfoHash infoHash, DataProblem problem) {
+        log.warn("everseed {} stops: {}", infoHash, problem.detail());
+        stopHere(infoHash, problem.detail());
+        try {
+            failures.stopped(infoHash, problem).block(DB_TIMEOUT);
+        } catch (RuntimeException e) {
+            log.error("everseed {} stopped but its failure could not be recorded: {}", infoHash, e.toString());
         }
     }
 }

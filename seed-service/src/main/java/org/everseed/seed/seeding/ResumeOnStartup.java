@@ -7,7 +7,11 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** When the service is ready (peer wire port bound), resumes every recorded everseed. */
+/**
+ * When the service is ready (peer wire port bound), resumes the recorded everseeds it owns: all of
+ * them when {@code split-by-partitions} is off; when it is on, nothing is owned until the consumer
+ * group assigns partitions, and the assignment starts them ({@link Everseeds#reassigned}).
+ */
 @Component
 public class ResumeOnStartup {
     private static final Logger log = LoggerFactory.getLogger(ResumeOnStartup.class);

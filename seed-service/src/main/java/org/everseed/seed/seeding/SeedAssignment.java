@@ -10,7 +10,7 @@ import org.everseed.bittorrent.id.InfoHash;
  * @param blobKey where its content is in blob storage
  * @param torrent the .torrent bytes as fetched from metafile-service; the accessor returns them as stored
  * @param origin why it is seeded: {@code torrent-created} or {@code swarm-empty}
- * @param state {@code active}, or {@code failed} when its data could not be served
+ * @param state {@code active}, {@code failed} when its data could not be served, or {@code withdrawn}
  */
 public record SeedAssignment(InfoHash infoHash, String blobKey, byte[] torrent, String origin, String state) {
     /** Origin of an assignment made for a new torrent. */
@@ -19,6 +19,8 @@ public record SeedAssignment(InfoHash infoHash, String blobKey, byte[] torrent, 
     public static final String FROM_SWARM_EMPTY = "swarm-empty";
     /** State of an assignment whose data could not be served. */
     public static final String FAILED = "failed";
+    /** State of an assignment whose publication was withdrawn: never seeded again. */
+    public static final String WITHDRAWN = "withdrawn";
 
     /** Checks every part is present. */
     public SeedAssignment {
@@ -27,5 +29,10 @@ public record SeedAssignment(InfoHash infoHash, String blobKey, byte[] torrent, 
         Objects.requireNonNull(torrent, "torrent");
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(state, "state");
+    }
+
+    /** Whether its publication was withdrawn, so it must never be seeded again. */
+    public boolean isWithdrawn() {
+        return WITHDRAWN.equals(state);
     }
 }

@@ -29,15 +29,12 @@ public record SeededTorrent(Metainfo metainfo, String blobKey, TorrentData data,
         this(metainfo, blobKey, data, new AtomicLong());
     }
 
-    /** Bytes of the pieces not served because they did not verify: the announce's {@code left}. */
+    /**
+     * The announce's {@code left}: 0 while the file is believed whole (pieces are verified as they are
+     * requested), its whole length once it turned out missing or changed.
+     */
     public long unservedBytes() {
-        long left = 0;
-        for (int i = 0; i < data.pieceCount(); i++) {
-            if (!data.isVerified(i)) {
-                left += data.pieceSize(i);
-            }
-        }
-        return left;
+        return data.isHealthy() ? 0 : data.totalLength();
     }
 
     /** The v1 info_hash peers name in their handshake (BEP 3). */

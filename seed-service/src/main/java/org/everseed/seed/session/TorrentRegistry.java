@@ -34,9 +34,13 @@ public class TorrentRegistry {
         return torrents.putIfAbsent(torrent.infoHash(), torrent) == null;
     }
 
-    /** Stops serving the torrent; connections to it end on their next message. */
-    public void remove(InfoHash infoHash) {
-        torrents.remove(infoHash);
+    /**
+     * Stops serving the torrent; connections to it end on their next message.
+     *
+     * @return whether it was served
+     */
+    public boolean remove(InfoHash infoHash) {
+        return torrents.remove(infoHash) != null;
     }
 
     /** A snapshot of the served torrents. */

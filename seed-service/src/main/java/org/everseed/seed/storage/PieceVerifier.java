@@ -9,7 +9,7 @@ import org.everseed.bittorrent.metainfo.InfoDictionary;
 import org.everseed.bittorrent.peer.Bitfield;
 
 /**
- * Hashes a stored file piece by piece and compares each SHA-1 with the metainfo's {@code pieces}
+ * Hashes pieces of a stored file and compares each SHA-1 with the metainfo's {@code pieces}
  * (BEP 3). Blocking I/O: run it on the verification pool. Reads through one direct buffer of at
  * most {@link #CHUNK} bytes, whatever the piece length.
  */
@@ -21,35 +21,50 @@ public final class PieceVerifier {
     }
 
     /**
-     * The pieces of {@code file} that match {@code info}'s hashes.
+     * The pieces of {@code file} that match {@code info}'s hashes (every piece hashed).
      *
      * @throws IOException if the file cannot be read
      */
     public static Bitfield verify(FileChannel file, InfoDictionary info) throws IOException {
         int count = info.pieces().count();
-        int pieceLength = info.pieceLength();
-        long total = info.totalLength();
         Bitfield good = Bitfield.empty(count);
-        ByteBuffer buffer = ByteBuffer.allocateDirect(Math.min(pieceLength, CHUNK));
+        ByteBuffer buffer = ByteBuffer.allocateDirect(Math.min(info.pieceLength(), CHUNK));
         MessageDigest sha1 = sha1();
         for (int index = 0; index < count; index++) {
-            long position = (long) index * pieceLength;
-            long end = Math.min(position + pieceLength, total);
-            while (position < end) {
-                buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
-                int read = file.read(buffer, position);
-                if (read < 0) {
-                    return good; // the file shrank while we read: the rest stays unverified
-                }
-                position += read;
-                buffer.flip();
-                sha1.update(buffer);
-            }
-            if (MessageDigest.isEqual(sha1.digest(), info.pieces().hash(index))) {
+            if (matches(file, info, index, buffer, sha1)) {
                 good.set(index);
             }
         }
         return good;
+    }
+
+    /**
+     * Whether piece {@code index} of {@code file} matches its SHA-1 in {@code info}; a file too short
+     * to hold the piece does not match.
+     *
+     * @throws IOException if the file cannot be read
+     */
+    public static boolean verifyPiece(FileChannel file, InfoDictionary info, int index) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(Math.min(info.pieceLength(), CHUNK));
+        return matches(file, info, index, buffer, sha1());
+    }
+
+    private static boolean matches(FileChannel file, InfoDictionary info, int index, ByteBuffer buffer,
+            MessageDigest sha1) throws IOException {
+        long position = (long) index * info.pieceLength();
+        long end = Math.min(position + info.pieceLength(), info.totalLength());
+        sha1.reset();
+        while (position < end) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
+            int read = file.read(buffer, position);
+            if (read < 0) {
+                return false; // the file shrank while we read
+            }
+            position += read;
+            buffer.flip();
+            sha1.update(buffer);
+        }
+        return MessageDigest.isEqual(sha1.digest(), info.pieces().hash(index));
     }
 
     private static MessageDigest sha1() {

@@ -1,33 +1,56 @@
 package org.everseed.seed.storage;
 
 import java.io.IOException;
-import org.everseed.bittorrent.peer.Bitfield;
+import java.nio.file.NoSuchFileException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.everseed.bittorrent.metainfo.InfoDictionary;
 
 /**
- * A verified torrent file: its blob, opened on demand through the shared, bounded
- * {@link FileHandles}, and the pieces whose SHA-1 matched the metainfo. Only those pieces are ever
- * served.
+ * The stored file of a seeded torrent, verified lazily: its length is checked when it is loaded,
+ * and each piece is hashed (SHA-1, BEP 3) on the verification pool the first time a peer asks for
+ * it; the result is cached, so a piece is read for hashing at most once while served. A piece whose
+ * hash does not match is never sent: the mismatch means the file changed, so the whole torrent is
+ * reported broken ({@link DataProblem}) to the listener given at load time, once. Thread-safe.
  */
 public final class TorrentData {
+    private static final CompletableFuture<Boolean> YES = CompletableFuture.completedFuture(true);
+    private static final CompletableFuture<Boolean> NO = CompletableFuture.completedFuture(false);
+
     private final FileHandles files;
     private final String blobKey;
-    private final int pieceLength;
-    private final long totalLength;
-    private final Bitfield verified;
+    private final InfoDictionary info;
+    private final FileFingerprint fingerprint;
+    private final Executor verification;
+    private final Consumer<DataProblem> onProblem;
+    private final AtomicLongArray verified;
+    private final AtomicInteger verifiedCount = new AtomicInteger();
+    private final ConcurrentHashMap<Integer, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
+    private final AtomicReference<DataProblem> problem = new AtomicReference<>();
 
     /**
      * @param files the shared open files
-     * @param blobKey the blob, {@code totalLength} bytes long
-     * @param pieceLength bytes per piece
-     * @param totalLength content length in bytes
-     * @param verified pieces whose hash matched; not modified afterwards
+     * @param blobKey the blob, {@code info.totalLength()} bytes long
+     * @param info the metainfo's info dictionary (piece length and hashes)
+     * @param fingerprint the blob's fingerprint when loaded
+     * @param verification where pieces are hashed (blocking reads)
+     * @param onProblem told once when the file turns out missing or changed
      */
-    public TorrentData(FileHandles files, String blobKey, int pieceLength, long totalLength, Bitfield verified) {
+    public TorrentData(FileHandles files, String blobKey, InfoDictionary info, FileFingerprint fingerprint,
+            Executor verification, Consumer<DataProblem> onProblem) {
         this.files = files;
         this.blobKey = blobKey;
-        this.pieceLength = pieceLength;
-        this.totalLength = totalLength;
-        this.verified = verified;
+        this.info = info;
+        this.fingerprint = fingerprint;
+        this.verification = verification;
+        this.onProblem = onProblem;
+        this.verified = new AtomicLongArray((info.pieces().count() + 63) / 64);
     }
 
     /**
@@ -39,30 +62,102 @@ public final class TorrentData {
         return files.acquire(blobKey);
     }
 
+    /** The blob's key in blob storage. */
+    public String blobKey() {
+        return blobKey;
+    }
+
+    /** The blob's fingerprint when it was loaded. */
+    public FileFingerprint fingerprint() {
+        return fingerprint;
+    }
+
     /** Number of pieces. */
     public int pieceCount() {
-        return verified.pieceCount();
+        return info.pieces().count();
     }
 
-    /** Whether piece {@code index} matched its hash and may be sent. */
+    /** Whether piece {@code index} matched its hash, so it may be sent. */
     public boolean isVerified(int index) {
-        return verified.has(index);
+        return index >= 0 && index < pieceCount() && (verified.get(index >>> 6) & (1L << (index & 63))) != 0;
     }
 
-    /** A copy of the verified pieces, for a bitfield message. */
-    public Bitfield verifiedPieces() {
-        Bitfield copy = Bitfield.empty(verified.pieceCount());
-        for (int i = 0; i < verified.pieceCount(); i++) {
-            if (verified.has(i)) {
-                copy.set(i);
-            }
+    /** Pieces hashed and found matching so far. */
+    public int verifiedCount() {
+        return verifiedCount.get();
+    }
+
+    /** Whether the file is still believed good: no piece mismatched and it was not found missing or changed. */
+    public boolean isHealthy() {
+        return problem.get() == null;
+    }
+
+    /**
+     * Piece {@code index} verified: completes at once with {@code true} if it was, else hashes it on the
+     * verification pool (one hashing per piece however many peers ask) and completes with whether it
+     * matched. A mismatch or a read error marks the whole file broken. Never completes exceptionally.
+     */
+    public CompletableFuture<Boolean> verify(int index) {
+        if (isVerified(index)) {
+            return YES;
         }
-        return copy;
+        if (!isHealthy() || index < 0 || index >= pieceCount()) {
+            return NO;
+        }
+        CompletableFuture<Boolean> running = inFlight.get(index);
+        if (running != null) {
+            return running;
+        }
+        CompletableFuture<Boolean> started = new CompletableFuture<>();
+        running = inFlight.putIfAbsent(index, started);
+        if (running != null) {
+            return running;
+        }
+        try {
+            verification.execute(() -> {
+                boolean ok = hash(index);
+                inFlight.remove(index);
+                started.complete(ok);
+            });
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(index);
+            started.complete(false); // shutting down: nothing more is served
+        }
+        return started;
     }
 
-    /** Whether every piece verified. */
-    public boolean isComplete() {
-        return verified.isComplete();
+    /** Reports the file broken (first report wins and reaches the listener; later ones are ignored). */
+    public void fail(DataProblem why) {
+        if (problem.compareAndSet(null, why)) {
+            onProblem.accept(why);
+        }
+    }
+
+    private boolean hash(int index) {
+        try (FileHandles.Lease lease = files.acquire(blobKey)) {
+            if (lease.channel().size() != info.totalLength()) {
+                fail(new DataProblem(DataProblem.Kind.CHANGED, "blob " + blobKey + " now has " + lease.channel().size()
+                        + " bytes, the torrent " + info.totalLength()));
+                return false;
+            }
+            if (!PieceVerifier.verifyPiece(lease.channel(), info, index)) {
+                fail(new DataProblem(DataProblem.Kind.CHANGED, "piece " + index + " of blob " + blobKey
+                        + " does not match its SHA-1"));
+                return false;
+            }
+        } catch (NoSuchFileException e) {
+            fail(new DataProblem(DataProblem.Kind.MISSING, "blob " + blobKey + " does not exist"));
+            return false;
+        } catch (IOException e) {
+            fail(new DataProblem(DataProblem.Kind.CHANGED, "blob " + blobKey + " cannot be read: " + e.getMessage()));
+            return false;
+        }
+        long bit = 1L << (index & 63);
+        long before = verified.getAndUpdate(index >>> 6, w -> w | bit);
+        if ((before & bit) == 0) {
+            verifiedCount.incrementAndGet();
+        }
+        return true;
     }
 
     /** Length in bytes of piece {@code index} (the last one may be shorter); 0 outside the torrent. */
@@ -70,24 +165,22 @@ public final class TorrentData {
         if (index < 0 || index >= pieceCount()) {
             return 0;
         }
-        long start = (long) index * pieceLength;
-        return (int) Math.min(pieceLength, totalLength - start);
+        long start = (long) index * info.pieceLength();
+        return (int) Math.min(info.pieceLength(), info.totalLength() - start);
     }
 
-    /**
-     * Whether {@code [begin, begin + length)} is a non-empty range inside piece {@code index}.
-     */
+    /** Whether {@code [begin, begin + length)} is a non-empty range inside piece {@code index}. */
     public boolean isInsidePiece(int index, int begin, int length) {
         return length > 0 && begin >= 0 && (long) begin + length <= pieceSize(index);
     }
 
     /** File offset of byte {@code begin} of piece {@code index}. */
     public long fileOffset(int index, int begin) {
-        return (long) index * pieceLength + begin;
+        return (long) index * info.pieceLength() + begin;
     }
 
     /** Content length in bytes. */
     public long totalLength() {
-        return totalLength;
+        return info.totalLength();
     }
 }

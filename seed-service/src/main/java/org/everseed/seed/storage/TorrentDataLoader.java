@@ -1,46 +1,78 @@
 package org.everseed.seed.storage;
 
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import org.everseed.bittorrent.metainfo.InfoDictionary;
-import org.everseed.bittorrent.peer.Bitfield;
+import org.everseed.storage.BlobStorage;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens a torrent's blob and verifies it against the metainfo before it is served. Blocking: call
- * it on the verification pool, never on an event loop.
+ * Opens a torrent's blob before it is served, checking its length only: pieces are hashed lazily,
+ * on first request ({@link TorrentData#verify}), so starting costs the same whatever the library's
+ * size. Also re-examines a served blob ({@link #check}) to notice it vanished or changed. Blocking:
+ * call it off the event loops.
  */
 @Component
 public class TorrentDataLoader {
     private final FileHandles files;
+    private final BlobStorage blobs;
+    private final ExecutorService verification;
 
-    /** @param files the shared open blob files */
-    public TorrentDataLoader(FileHandles files) {
+    /** Wires the loader. */
+    public TorrentDataLoader(FileHandles files, BlobStorage blobs,
+            @Qualifier("verificationExecutor") ExecutorService verification) {
         this.files = files;
+        this.blobs = blobs;
+        this.verification = verification;
     }
 
     /**
-     * Opens {@code blobKey}, checks its length equals the torrent's, and hashes every piece (BEP 3).
+     * Checks {@code blobKey} exists and is exactly as long as the torrent (BEP 3).
      *
-     * @throws TorrentDataException if the blob is missing, unreadable, or of another length, or if no
+     * @param onProblem told once if the file later turns out missing or changed
+     * @throws TorrentDataException if the blob is missing, unreadable or of another length, or for a
      *     multi-file torrent (only single-file ones are published now)
      */
-    public TorrentData load(String blobKey, InfoDictionary info) throws TorrentDataException {
+    public TorrentData load(String blobKey, InfoDictionary info, Consumer<DataProblem> onProblem)
+            throws TorrentDataException {
         if (info.multiFile()) {
             throw new TorrentDataException("multi-file torrents are not seeded yet: " + info.name());
         }
-        try (FileHandles.Lease lease = files.acquire(blobKey)) {
-            long size = lease.channel().size();
-            if (size != info.totalLength()) {
-                throw new TorrentDataException("blob " + blobKey + " has " + size + " bytes, the torrent "
+        try {
+            FileFingerprint fingerprint = FileFingerprint.of(blobs, blobKey)
+                    .orElseThrow(() -> new TorrentDataException("blob " + blobKey + " does not exist"));
+            if (fingerprint.size() != info.totalLength()) {
+                throw new TorrentDataException("blob " + blobKey + " has " + fingerprint.size() + " bytes, the torrent "
                         + info.totalLength());
             }
-            Bitfield verified = PieceVerifier.verify(lease.channel(), info);
-            return new TorrentData(files, blobKey, info.pieceLength(), info.totalLength(), verified);
-        } catch (NoSuchFileException e) {
-            throw new TorrentDataException("blob " + blobKey + " does not exist", e);
+            return new TorrentData(files, blobKey, info, fingerprint, verification, onProblem);
         } catch (IOException | IllegalArgumentException e) {
             throw new TorrentDataException("blob " + blobKey + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether the served blob is still the one loaded: same length, identity and modification time.
+     *
+     * @return the problem, if it vanished or changed
+     */
+    public Optional<DataProblem> check(TorrentData data) {
+        try {
+            Optional<FileFingerprint> now = FileFingerprint.of(blobs, data.blobKey());
+            if (now.isEmpty()) {
+                return Optional.of(new DataProblem(DataProblem.Kind.MISSING, "blob " + data.blobKey() + " does not exist"));
+            }
+            if (!now.get().equals(data.fingerprint())) {
+                return Optional.of(new DataProblem(DataProblem.Kind.CHANGED, "blob " + data.blobKey() + " changed: "
+                        + data.fingerprint() + " -> " + now.get()));
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(new DataProblem(DataProblem.Kind.CHANGED, "blob " + data.blobKey()
+                    + " cannot be examined: " + e.getMessage()));
         }
     }
 }

@@ -25,14 +25,14 @@ public class EverseedStatusController {
      * @param name the torrent name
      * @param size content length in bytes
      * @param pieces number of pieces
-     * @param verifiedPieces pieces whose SHA-1 matched and that are served
+     * @param verifiedPieces pieces hashed so far (lazily, on first request) whose SHA-1 matched
      * @param uploaded bytes of blocks sent since the everseed started
      */
     public record EverseedStatus(String infoHash, String name, long size, int pieces, int verifiedPieces,
                                  long uploaded) {
         static EverseedStatus of(SeededTorrent t) {
             return new EverseedStatus(t.infoHash().hex(), t.metainfo().info().name(), t.data().totalLength(),
-                    t.data().pieceCount(), t.data().verifiedPieces().cardinality(), t.uploaded().get());
+                    t.data().pieceCount(), t.data().verifiedCount(), t.uploaded().get());
         }
     }
 

@@ -78,4 +78,28 @@ class UploadSlotsTest {
         slots.rotate();
         assertThat(log).containsExactly("unchoke a");
     }
+
+    @Test
+    void theOptimisticSlotIsOneMoreAndGoesToTheLongestWaiterInTurn() {
+        UploadSlots slots = new UploadSlots(1, true);
+        SlotHolder a = peer("a");
+        SlotHolder b = peer("b");
+        SlotHolder c = peer("c");
+        SlotHolder d = peer("d");
+        slots.interested(a);
+        slots.interested(b);
+        slots.interested(c);
+        slots.interested(d);
+        assertThat(log).containsExactly("unchoke a", "unchoke b");
+        assertThat(slots.unchokedCount()).isEqualTo(2);
+        slots.rotateOptimistic();
+        slots.rotateOptimistic();
+        assertThat(log).containsExactly("unchoke a", "unchoke b", "unchoke c", "choke b", "unchoke d", "choke c");
+        assertThat(slots.isUnchoked(d)).isTrue();
+        assertThat(slots.isUnchoked(a)).as("the regular slot is untouched").isTrue();
+        slots.release(d);                              // the optimistic holder leaves: the next waiter gets it
+        assertThat(log.getLast()).isEqualTo("unchoke b");
+        assertThat(slots.unchokedCount()).isEqualTo(2);
+        assertThat(slots.waitingCount()).isEqualTo(1);
+    }
 }

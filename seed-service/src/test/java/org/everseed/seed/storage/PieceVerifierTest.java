@@ -42,13 +42,8 @@ class PieceVerifierTest {
             assertThat(good.has(1)).isFalse();
             assertThat(good.has(2)).isTrue();
             assertThat(good.has(3)).isTrue();
-            TorrentData data = new TorrentData(null, "f.bin", pieceLength, content.length, good);
-            assertThat(data.pieceSize(3)).isEqualTo(1000);
-            assertThat(data.isInsidePiece(3, 0, 1000)).isTrue();
-            assertThat(data.isInsidePiece(3, 1, 1000)).isFalse();
-            assertThat(data.isInsidePiece(4, 0, 1)).isFalse();
-            assertThat(data.isInsidePiece(0, 0, 0)).isFalse();
-            assertThat(data.isComplete()).isFalse();
+            assertThat(PieceVerifier.verifyPiece(channel, info, 1)).isFalse();
+            assertThat(PieceVerifier.verifyPiece(channel, info, 3)).isTrue();
         }
     }
 }
