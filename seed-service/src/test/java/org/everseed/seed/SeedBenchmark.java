@@ -1,0 +1,251 @@
+package org.everseed.seed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.everseed.bittorrent.id.InfoHash;
+import org.everseed.bittorrent.metainfo.Metainfo;
+import org.everseed.bittorrent.metainfo.MetainfoParser;
+import org.everseed.bittorrent.peer.PeerMessage.Interested;
+import org.everseed.embedded.EmbeddedInfrastructure;
+import org.everseed.seed.peerwire.PeerWireServer;
+import org.everseed.seed.seeding.Everseeds;
+import org.everseed.seed.session.TorrentRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * The benchmark behind {@code bench/seed/run.sh} (not a test: surefire runs it only when named with
+ * {@code -Dtest=SeedBenchmark}). Rates: aria2c downloads {@code bench.bin} over loopback from the
+ * everseed alone, then from a libtorrent seeder alone (both found through a local opentracker), then
+ * over plain HTTP from nginx, {@code bench.rounds} times each, interleaved; prints MB/s and ratios.
+ * Memory: heap used after a full GC with 10,000 torrents served and 500 peers connected.
+ */
+class SeedBenchmark {
+    private static final Path DIR = Path.of(System.getProperty("bench.dir", "/tmp/everseed-bench"));
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
+    private static final int TRACKER_PORT = 16969;
+    private static final int LIBTORRENT_PORT = 16881;
+    private static final int NGINX_PORT = 18089;
+
+    @Test
+    void bench() throws Exception {
+        byte[] torrent = Files.readAllBytes(DIR.resolve("bench.torrent"));
+        Metainfo metainfo = MetainfoParser.parse(torrent);
+        long size = metainfo.info().totalLength();
+        Path whitelist = Files.writeString(DIR.resolve("whitelist"), metainfo.infoHash().hex() + "\n");
+        Process tracker = start("opentracker", "-i", "127.0.0.1", "-p", Integer.toString(TRACKER_PORT),
+                "-P", Integer.toString(TRACKER_PORT), "-w", whitelist.toString());   // Debian's build is whitelist-only
+        Process nginx = start("nginx", "-c", nginxConf().toString(), "-g", "daemon off;");
+        List<Double> ours = new ArrayList<>();
+        List<Double> libtorrent = new ArrayList<>();
+        List<Double> http = new ArrayList<>();
+        try {
+            for (int round = 1; round <= ROUNDS; round++) {       // bench.rounds=0: memory only
+                try (ConfigurableApplicationContext seed = everseed(Map.of())) {
+                    insert(seed, metainfo.infoHash(), torrent);
+                    seed.getBean(Everseeds.class).resumeAll().block(Duration.ofSeconds(30));
+                    await(() -> seed.getBean(TorrentRegistry.class).contains(metainfo.infoHash()));
+                    ours.add(aria2c(size, DIR.resolve("bench.torrent").toString()));
+                }
+                Process lt = start("/usr/bin/python3", System.getProperty("bench.script"), DIR.resolve("bench.torrent").toString(),
+                        DIR.toString(), Integer.toString(LIBTORRENT_PORT));
+                try {
+                    Thread.sleep(2000);
+                    libtorrent.add(aria2c(size, DIR.resolve("bench.torrent").toString()));
+                } finally {
+                    lt.destroy();
+                    lt.waitFor(10, TimeUnit.SECONDS);
+                }
+                http.add(aria2c(size, "http://127.0.0.1:" + NGINX_PORT + "/bench.bin"));
+                System.out.printf("BENCH round %d: everseed %.1f MB/s, libtorrent %.1f MB/s, nginx %.1f MB/s%n", round,
+                        ours.getLast(), libtorrent.getLast(), http.getLast());
+            }
+        } finally {
+            tracker.destroy();
+            nginx.destroy();
+        }
+        double o = best(ours);
+        double l = best(libtorrent);
+        double h = best(http);
+        if (ROUNDS > 0) {
+            System.out.printf("BENCH %d MiB, best of %d: everseed %.1f MB/s, libtorrent %.1f MB/s, aria2c-from-nginx %.1f MB/s;"
+                + " everseed/libtorrent = %.2f, everseed/nginx = %.2f%n", size >> 20, ROUNDS, o, l, h, o / l, o / h);
+        }
+        memory();
+    }
+
+    /** Heap used after GC: the service idle, then with 10,000 torrents, then with 500 connected peers too. */
+    private void memory() throws Exception {
+        Path blob = DIR.resolve("blobs/bench/small.bin");
+        byte[] content = new byte[64 * 1024];
+        new java.util.Random(1).nextBytes(content);
+        Files.write(blob, content);
+        try (ConfigurableApplicationContext seed = everseed(Map.of("everseed.seed.max-connections-per-ip", "1000",
+                "everseed.seed.max-connections", "2000"))) {
+            long idle = heapAfterGc();
+            List<InfoHash> hashes = new ArrayList<>();
+            DatabaseClient db = seed.getBean(DatabaseClient.class);
+            db.sql("DELETE FROM everseed").fetch().rowsUpdated().block();
+            long inserting = System.nanoTime();
+            for (int i = 0; i < 10_000; i++) {
+                byte[] t = smallTorrent("small-" + i + ".bin", content);
+                InfoHash h = MetainfoParser.parse(t).infoHash();
+                hashes.add(h);
+                db.sql("INSERT INTO everseed (info_hash, blob_key, torrent, origin) VALUES (:h, 'bench/small.bin', :t, 'torrent-created')")
+                        .bind("h", h.bytes()).bind("t", t).fetch().rowsUpdated().block();
+            }
+            System.out.printf("BENCH 10,000 rows inserted in %.1f s%n", (System.nanoTime() - inserting) / 1e9);
+            seed.getBean(Everseeds.class).resumeAll().block(Duration.ofSeconds(60));
+            TorrentRegistry registry = seed.getBean(TorrentRegistry.class);
+            long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (registry.size() < 10_000 && System.nanoTime() < until) {
+                Thread.sleep(500);
+            }
+            System.out.printf("BENCH torrents served: %d%n", registry.size());
+            long torrents = heapAfterGc();
+            int port = seed.getBean(PeerWireServer.class).port();
+            List<RawPeer> peers = new ArrayList<>();
+            try {
+                for (int i = 0; i < 500; i++) {
+                    RawPeer peer = new RawPeer(port, Duration.ofSeconds(10));
+                    peers.add(peer);
+                    peer.sendHandshake(hashes.get(i * 20));
+                    peer.readHandshake();
+                    peer.readMessage(4);
+                    peer.send(new Interested());
+                }
+                await(() -> seed.getBean(PeerWireServer.class).openConnections() == 500);
+                long connected = heapAfterGc();
+                System.out.printf("BENCH heap after GC: idle service %.1f MiB; with 10,000 torrents %.1f MiB (+%.1f KiB per torrent);"
+                        + " with 500 peers connected too %.1f MiB (+%.1f KiB per peer); max heap %d MiB%n",
+                        mib(idle), mib(torrents), (torrents - idle) / 1024.0 / 10_000, mib(connected),
+                        (connected - torrents) / 1024.0 / 500, Runtime.getRuntime().maxMemory() >> 20);
+            } finally {
+                for (RawPeer p : peers) {
+                    p.close();
+                }
+            }
+        }
+    }
+
+    private static byte[] smallTorrent(String name, byte[] content) throws Exception {
+        int pieceLength = 16 * 1024;
+        ByteArrayOutputStream pieces = new ByteArrayOutputStream();
+        for (int i = 0; i < content.length; i += pieceLength) {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update(content, i, pieceLength);
+            pieces.write(sha1.digest());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String head = "d8:announce26:udp://127.0.0.1:1/not-used4:infod6:lengthi" + content.length + "e4:name"
+                + name.length() + ":" + name + "12:piece lengthi" + pieceLength + "e6:pieces" + pieces.size() + ":";
+        out.write(head.getBytes(StandardCharsets.US_ASCII));
+        out.write(pieces.toByteArray());
+        out.write("ee".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    private ConfigurableApplicationContext everseed(Map<String, String> extra) {
+        Map<String, String> p = new HashMap<>(EmbeddedInfrastructure.shared().springProperties("seed_bench"));
+        p.put("spring.config.name", "seed-service");
+        p.put("server.port", "0");
+        p.put("everseed.seed.peer-port", "0");
+        p.put("everseed.blob-storage.root", DIR.resolve("blobs").toString());
+        p.put("everseed.seed.split-by-partitions", "false");
+        p.put("spring.kafka.listener.auto-startup", "false");
+        p.put("logging.level.root", "WARN");
+        p.putAll(extra);
+        String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new SpringApplicationBuilder(SeedServiceApplication.class).run(args);
+    }
+
+    private static void insert(ConfigurableApplicationContext seed, InfoHash h, byte[] torrent) {
+        seed.getBean(DatabaseClient.class).sql("INSERT INTO everseed (info_hash, blob_key, torrent, origin) "
+                        + "VALUES (:h, 'bench/bench.bin', :t, 'torrent-created') ON CONFLICT (info_hash) DO NOTHING")
+                .bind("h", h.bytes()).bind("t", torrent).fetch().rowsUpdated().block(Duration.ofSeconds(30));
+    }
+
+    /** Downloads with aria2c into a fresh directory; MB/s (10^6 bytes per second, wall clock of the whole run). */
+    private static double aria2c(long size, String source) throws Exception {
+        Path out = Files.createTempDirectory(DIR, "out-");
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder("aria2c", "--enable-dht=false", "--enable-dht6=false", "--bt-enable-lpd=false",
+                "--enable-peer-exchange=false", "--seed-time=0", "--file-allocation=none", "--summary-interval=0",
+                "--console-log-level=error", "--max-connection-per-server=1", "--split=1", "--bt-stop-timeout=120",
+                "--dir=" + out, source).redirectErrorStream(true).start();
+        boolean done = p.waitFor(10, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(done && p.exitValue() == 0).as(output).isTrue();
+        assertThat(Files.size(out.resolve("bench.bin"))).isEqualTo(size);
+        try (var files = Files.walk(out)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        return size / seconds / 1e6;
+    }
+
+    private static Path nginxConf() throws Exception {
+        Path conf = DIR.resolve("nginx.conf");
+        Files.writeString(conf, """
+                worker_processes 1;
+                pid %1$s/nginx.pid;
+                error_log %1$s/nginx-error.log;
+                events { worker_connections 64; }
+                http {
+                  access_log off;
+                  sendfile on;
+                  tcp_nopush on;
+                  client_body_temp_path %1$s/nginx-tmp;
+                  proxy_temp_path %1$s/nginx-tmp;
+                  fastcgi_temp_path %1$s/nginx-tmp;
+                  uwsgi_temp_path %1$s/nginx-tmp;
+                  scgi_temp_path %1$s/nginx-tmp;
+                  server { listen 127.0.0.1:%2$d; root %1$s; }
+                }
+                """.formatted(DIR, NGINX_PORT));
+        return conf;
+    }
+
+    private static Process start(String... command) throws Exception {
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(DIR.resolve(Path.of(command[0]).getFileName() + ".log").toFile()).start();
+    }
+
+    private static double best(List<Double> rates) {
+        return rates.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(300);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static double mib(long bytes) {
+        return bytes / 1024.0 / 1024.0;
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("timed out").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+}
