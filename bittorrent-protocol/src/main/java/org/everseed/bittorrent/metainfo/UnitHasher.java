@@ -15,6 +15,7 @@ public final class UnitHasher {
     private final MessageDigest sha1 = Digests.sha1();
     private final MessageDigest sha256 = Digests.sha256();
     private final byte[] leaves;
+    private final byte[] scratch = new byte[MerkleTree.BLOCK_SIZE];
 
     /** @param layout the layout whose units this hasher hashes */
     public UnitHasher(ContentLayout layout) {
@@ -42,14 +43,24 @@ public final class UnitHasher {
         int blocks = 0;
         while (data.hasRemaining()) {
             int take = Math.min(MerkleTree.BLOCK_SIZE, data.remaining());
-            ByteBuffer block = data.slice(data.position(), take);
-            if (v1) {
-                sha1.update(block);
-                block.rewind();
+            byte[] array;
+            int offset;
+            if (data.hasArray()) {
+                array = data.array();
+                offset = data.arrayOffset() + data.position();
+                data.position(data.position() + take);
+            } else {
+                // One copy of the block into the cache-resident scratch array; both digests then read it as an
+                // array (MessageDigest would otherwise copy a direct buffer in 4 KiB chunks, once per digest).
+                data.get(scratch, 0, take);
+                array = scratch;
+                offset = 0;
             }
-            sha256.update(block);
+            if (v1) {
+                sha1.update(array, offset, take);
+            }
+            sha256.update(array, offset, take);
             digestInto(leaves, blocks++ * MerkleTree.HASH_LENGTH);
-            data.position(data.position() + take);
         }
         byte[] sha1Hash = null;
         if (v1) {
