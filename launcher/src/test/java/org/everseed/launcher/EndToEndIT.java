@@ -129,6 +129,12 @@ class EndToEndIT {
         assertThat(malformed.statusCode()).isEqualTo(200);
         assertThat(failureReason(malformed.body())).isNotBlank();
 
+        // java.net.URI refuses "%ZZ", so this request goes over a plain socket, as a sloppy client would send it.
+        String badEscape = rawGet("/announce?info_hash=%ZZ&port=1");
+        assertThat(badEscape).startsWith("HTTP/1.1 200");
+        assertThat(failureReason(badEscape.substring(badEscape.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.ISO_8859_1)))
+                .isNotBlank();
+
         String unknown = "%AA".repeat(20);
         String peerId = "-XX0001-" + "abcdefghijkl";
         HttpResponse<byte[]> unregistered = HTTP.send(get(base() + "/announce?info_hash=" + unknown + "&peer_id=" + peerId
@@ -272,6 +278,17 @@ class EndToEndIT {
     private static long countPublications() throws Exception {
         String list = HTTP.send(get(base() + "/api/v1/publications?limit=500"), HttpResponse.BodyHandlers.ofString()).body();
         return Pattern.compile("\"id\":").matcher(list).results().count();
+    }
+
+    /** A GET of {@code target} written by hand to the gateway; the whole response as ISO-8859-1 text. */
+    private static String rawGet(String target) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", settings.gatewayPort()), 5_000);
+            socket.setSoTimeout((int) HTTP_TIMEOUT.toMillis());
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static int readUntilClosed(InputStream in) throws IOException {
