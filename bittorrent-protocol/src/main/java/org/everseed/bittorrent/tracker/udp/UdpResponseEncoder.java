@@ -45,6 +45,34 @@ public final class UdpResponseEncoder {
         return at == out.length ? out : Arrays.copyOf(out, at);
     }
 
+    /**
+     * As {@link #announce}, without a response model: writes the answer into {@code out} from offset 0,
+     * with the peers of {@code peers[0, count)} of the requester's family (others are left out).
+     *
+     * @param interval seconds
+     * @param leechers leechers in the swarm
+     * @param seeders seeders in the swarm
+     * @return the number of bytes written: 20 plus 6 or 18 per peer of the family
+     * @throws ArrayIndexOutOfBoundsException if {@code out} is shorter than 20 + 18 x {@code count}
+     */
+    public static int announce(byte[] out, int transactionId, int interval, int leechers, int seeders,
+                               PeerAddress[] peers, int count, boolean ipv6) {
+        Bytes.putInt32(out, 0, UdpTrackerProtocol.ACTION_ANNOUNCE);
+        Bytes.putInt32(out, 4, transactionId);
+        Bytes.putInt32(out, 8, interval);
+        Bytes.putInt32(out, 12, leechers);
+        Bytes.putInt32(out, 16, seeders);
+        int at = 20;
+        for (int i = 0; i < count; i++) {
+            PeerAddress p = peers[i];
+            if (p.isIpv6() == ipv6) {
+                p.writeCompact(out, at);
+                at += p.compactLength();
+            }
+        }
+        return at;
+    }
+
     /** A scrape response: action 2, transaction id, then seeders, completed, leechers per swarm. */
     public static byte[] scrape(int transactionId, List<ScrapeStats> stats) {
         byte[] out = header(UdpTrackerProtocol.ACTION_SCRAPE, transactionId,

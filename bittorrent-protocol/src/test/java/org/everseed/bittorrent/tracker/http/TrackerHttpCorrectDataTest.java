@@ -122,6 +122,33 @@ class TrackerHttpCorrectDataTest {
     }
 
     @Test
+    void compactEncoderWritesTheGenericEncodersBytes() {
+        byte[] v6 = IpText.parse("2001:db8::1").orElseThrow();
+        PeerAddress[] mixed = {PeerAddress.of(new byte[] {10, 0, 0, 1}, 6881), PeerAddress.of(v6, 443),
+                PeerAddress.of(new byte[] {(byte) 192, (byte) 168, 1, 2}, 65535), PeerAddress.of(v6, 1)};
+        int[][] numbers = {{1800, 60, 1, 2}, {0, 0, 0, 0}, {Integer.MAX_VALUE, 9, 1_000_000, 10}, {960, 60, -1, 7}};
+        for (int count = 0; count <= mixed.length; count++) {
+            for (int[] n : numbers) {
+                List<Peer> peers = java.util.Arrays.stream(mixed, 0, count).map(Peer::of).toList();
+                byte[] expected = AnnounceResponseEncoder.encode(
+                        AnnounceResponse.of(n[0], n[1], n[2], n[3], peers), PeerListForm.COMPACT);
+                byte[] out = new byte[CompactAnnounceEncoder.maxLength(count)];
+                int length = CompactAnnounceEncoder.encode(out, n[0], n[1], n[2], n[3], mixed, count);
+                assertThat(java.util.Arrays.copyOf(out, length)).as("%d peers, %s", count, n).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void compactEncoderOnlyIpv6PeersLeavesPeersEmpty() {
+        PeerAddress[] peers = {PeerAddress.of(IpText.parse("::1").orElseThrow(), 6881)};
+        byte[] out = new byte[CompactAnnounceEncoder.maxLength(1)];
+        int length = CompactAnnounceEncoder.encode(out, 900, 60, 0, 1, peers, 1);
+        assertThat(new String(out, 0, length, ISO_8859_1)).startsWith("d8:completei0e10:incompletei1e8:intervali900e"
+                + "12:min intervali60e5:peers0:6:peers618:");
+    }
+
+    @Test
     void ipv6PeersGoInPeers6() {
         byte[] v6 = IpText.parse("2001:db8::1").orElseThrow();
         AnnounceResponse response = AnnounceResponse.of(900, 60, 0, 2, List.of(

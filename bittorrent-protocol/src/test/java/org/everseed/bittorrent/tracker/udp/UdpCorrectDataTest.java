@@ -63,6 +63,24 @@ class UdpCorrectDataTest {
     }
 
     @Test
+    void inPlaceAnnounceAnswerEqualsTheModelEncoders() {
+        PeerAddress[] peers = {PeerAddress.of(new byte[] {10, 0, 0, 1}, 6881),
+                PeerAddress.of(bytes("20010db8000000000000000000000001"), 51413),
+                PeerAddress.of(new byte[] {127, 0, 0, 1}, 1)};
+        for (int count = 0; count <= peers.length; count++) {
+            List<Peer> list = java.util.Arrays.stream(peers, 0, count).map(Peer::of).toList();
+            AnnounceResponse r = AnnounceResponse.of(1800, 60, 3, Integer.MAX_VALUE, list);
+            for (boolean ipv6 : new boolean[] {false, true}) {
+                byte[] out = new byte[20 + 18 * count + 5];
+                java.util.Arrays.fill(out, (byte) 0x55);
+                int length = UdpResponseEncoder.announce(out, 0xcafebabe, 1800, Integer.MAX_VALUE, 3, peers, count, ipv6);
+                assertThat(java.util.Arrays.copyOf(out, length)).as("%d peers, ipv6 %s", count, ipv6)
+                        .isEqualTo(UdpResponseEncoder.announce(0xcafebabe, r, ipv6));
+            }
+        }
+    }
+
+    @Test
     void responsesRoundTripInBothAddressFamilies() {
         assertThat(HexFormat.of().formatHex(UdpResponseEncoder.connect(7, 0x0102030405060708L)))
                 .isEqualTo("00000000" + "00000007" + "0102030405060708");
