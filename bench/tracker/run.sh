@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Tracker benchmark: our tracker-service against Debian's opentracker on loopback, same machine, same
 # run, alternating. HTTP announces with wrk (keep-alive, announce.lua) and UDP announces (BEP 15) with
-# UdpLoad (Java); both trackers track the same TORRENTS registered info_hashes (opentracker through its
+# udpload (C, sendmmsg/recvmmsg, built here with gcc, so the generator takes little of the CPU the
+# trackers share); both trackers track the same TORRENTS registered info_hashes (opentracker through its
 # whitelist, -w) and see the same 200,000 re-announcing peers. Prints req/s per run, the medians and
 # ours/opentracker. Then bytes per peer of our swarms with 1,000,000 peers (MemoryPerPeer).
 #
 # Environment: TORRENTS (2000), RUN_SECONDS (10), ROUNDS (3), WRK_CONNECTIONS (64), WRK_THREADS (2),
-# UDP_THREADS (2), UDP_WINDOW (32), PEERS_FOR_MEMORY (1000000).
+# UDP_THREADS (2), UDP_WINDOW (32), PEERS_FOR_MEMORY (1000000), OURS_JAVA_OPTS (extra JVM options of our
+# tracker, e.g. -XX:StartFlightRecording=filename=/tmp/t.jfr to profile it under the load).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE="$ROOT/bench/tracker"
@@ -35,6 +37,7 @@ echo "== build: classpath of tracker-service and the bench classes"
   -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
 CP="$ROOT/tracker-service/target/classes:$(cat "$WORK/cp.txt")"
 "$JAVA_HOME/bin/javac" -nowarn -d "$WORK/classes" -cp "$CP" "$HERE"/src/*.java
+gcc -O2 -Wall -pthread -o "$WORK/udpload" "$HERE/src/udpload.c"
 CP="$WORK/classes:$CP"
 
 echo "== $TORRENTS registered info_hashes"
@@ -42,7 +45,7 @@ for _ in $(seq "$TORRENTS"); do head -c 20 /dev/urandom | od -An -tx1 | tr -d ' 
 cp "$WORK/hashes.txt" "$WORK/whitelist"
 
 echo "== start our tracker (HTTP $OURS_HTTP, UDP $OURS_UDP) and opentracker (HTTP+UDP $OT_PORT, whitelist)"
-"$JAVA" -Xms1g -Xmx2g -XX:+UseParallelGC -cp "$CP" BenchTracker "$WORK/hashes.txt" "$OURS_HTTP" "$OURS_UDP" \
+"$JAVA" -Xms1g -Xmx2g -XX:+UseParallelGC ${OURS_JAVA_OPTS:-} -cp "$CP" BenchTracker "$WORK/hashes.txt" "$OURS_HTTP" "$OURS_UDP" \
   > "$WORK/ours.log" 2>&1 &
 PIDS+=($!)
 # opentracker refuses to keep root: it chroots to -d and drops to nobody, so the directory must be
@@ -68,7 +71,7 @@ wrk_run() {
     | awk '/Requests\/sec/ {print $2}'
 }
 udp_run() {
-  "$JAVA" -cp "$CP" UdpLoad "$WORK/hashes.txt" "$1" "$RUN_SECONDS" "$UDP_THREADS" "$UDP_WINDOW" \
+  "$WORK/udpload" "$WORK/hashes.txt" "$1" "$RUN_SECONDS" "$UDP_THREADS" "$UDP_WINDOW" \
     | tee -a "$WORK/udp.log" | awk '{print $(NF-1)}'
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }

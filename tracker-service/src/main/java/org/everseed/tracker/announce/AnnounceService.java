@@ -1,5 +1,6 @@
 package org.everseed.tracker.announce;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
@@ -8,7 +9,7 @@ import org.everseed.bittorrent.tracker.AnnounceResponse;
 import org.everseed.bittorrent.tracker.TrackerFailureException;
 import org.everseed.tracker.catalog.TorrentRepository;
 import org.everseed.tracker.config.TrackerProperties;
-import org.everseed.tracker.swarm.AnnounceOutcome;
+import org.everseed.tracker.swarm.PeerSelection;
 import org.everseed.tracker.swarm.Swarm;
 import org.everseed.tracker.swarm.SwarmRegistry;
 import org.springframework.stereotype.Service;
@@ -47,24 +48,51 @@ public class AnnounceService {
      *     info_hash that is not registered
      */
     public Mono<AnnounceResponse> announce(AnnounceRequest request, InetSocketAddress remote) {
+        PeerSelection out = new PeerSelection();
+        Swarm swarm;
+        try {
+            swarm = announce(request, remote.getAddress(), out);
+        } catch (TrackerFailureException e) {
+            return Mono.error(e);
+        }
+        AnnounceResponse response = AnnounceResponse.of(intervalSeconds(), minIntervalSeconds(), out.seeders(),
+                out.leechers(), out.peers());
+        return out.completedCounted() ? persistCompleted(swarm).thenReturn(response) : Mono.just(response);
+    }
+
+    /**
+     * The hot path of {@link #announce(AnnounceRequest, InetSocketAddress)}: records the announce and
+     * picks peers into {@code out}, building no response. If {@code out.completedCounted()}, the caller
+     * answers only after {@link #persistCompleted} of the returned swarm succeeded.
+     *
+     * @param remote the peer's IP address (an IPv4-mapped IPv6 address counts as IPv4)
+     * @return the swarm announced to
+     * @throws TrackerFailureException ({@value #UNREGISTERED}) if the info_hash is not registered
+     */
+    public Swarm announce(AnnounceRequest request, InetAddress remote, PeerSelection out) {
         Swarm swarm = registry.get(request.infoHash());
         if (swarm == null) {
-            return Mono.error(new TrackerFailureException(UNREGISTERED));
+            throw new TrackerFailureException(UNREGISTERED);
         }
         int want = request.numWant() == AnnounceRequest.NUMWANT_DEFAULT ? properties.defaultNumwant()
                 : Math.min(request.numWant(), properties.maxNumwant());
-        AnnounceOutcome outcome = swarm.announce(request.peerId(),
-                PeerAddresses.of(remote.getAddress(), request.port()), request.left(), request.event(), want,
-                clock.millis());
-        AnnounceResponse response = AnnounceResponse.of(intervalSeconds(),
-                (int) properties.minInterval().toSeconds(), outcome.seeders(), outcome.leechers(), outcome.peers());
-        return outcome.completedCounted()
-                ? repository.incrementCompleted(swarm.infoHash()).thenReturn(response)
-                : Mono.just(response);
+        swarm.announce(request.peerId(), PeerAddresses.of(remote, request.port()), request.left(), request.event(),
+                want, clock.millis(), out);
+        return swarm;
     }
 
-    /** {@code interval} plus a random share of {@code interval-jitter}, in whole seconds. */
-    int intervalSeconds() {
+    /** Persists one more completed download of {@code swarm}'s torrent; completes when it is written. */
+    public Mono<Void> persistCompleted(Swarm swarm) {
+        return repository.incrementCompleted(swarm.infoHash()).then();
+    }
+
+    /** {@code min interval} handed to clients, in whole seconds. */
+    public int minIntervalSeconds() {
+        return (int) properties.minInterval().toSeconds();
+    }
+
+    /** {@code interval} handed to clients: {@code interval} plus a random share of {@code interval-jitter}, in whole seconds. */
+    public int intervalSeconds() {
         long base = properties.interval().toSeconds();
         long jitter = properties.intervalJitter().toSeconds();
         return (int) (jitter > 0 ? base + ThreadLocalRandom.current().nextLong(jitter + 1) : base);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.everseed.bittorrent.id.PeerId;
 
 /**
@@ -57,16 +56,20 @@ final class PeerList {
     }
 
     /**
-     * Adds to {@code out} up to {@code max} entries that {@code accept}, starting at {@code start}
-     * (modulo size) and wrapping around.
+     * Adds to {@code out} up to {@code max} entries, starting at {@code start} (modulo size) and wrapping
+     * around, skipping {@code self} and any entry with its peer_id or address.
      */
-    void collect(int start, int max, Predicate<PeerEntry> accept, List<PeerEntry> out) {
+    void collect(int start, int max, PeerEntry self, PeerSelection out) {
         int n = entries.size();
+        int i = start;
         for (int k = 0; k < n && max > 0; k++) {
-            PeerEntry e = entries.get((start + k) % n);
-            if (accept.test(e)) {
-                out.add(e);
+            PeerEntry e = entries.get(i);
+            if (e != self && !e.peerId.equals(self.peerId) && !e.address.equals(self.address)) {
+                out.add(e.address, e.peerId);
                 max--;
+            }
+            if (++i == n) {
+                i = 0;
             }
         }
     }

@@ -1,14 +1,11 @@
 package org.everseed.tracker.swarm;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.everseed.bittorrent.id.InfoHash;
 import org.everseed.bittorrent.id.PeerId;
 import org.everseed.bittorrent.tracker.AnnounceEvent;
-import org.everseed.bittorrent.tracker.Peer;
 import org.everseed.bittorrent.tracker.PeerAddress;
 
 /**
@@ -38,22 +35,36 @@ public final class Swarm {
     }
 
     /**
-     * Records an announce (BEP 3) and picks peers for the answer. A {@code stopped} peer leaves and gets
-     * none. A {@code completed} announce counts once per peer that was not a seeder here yet. Seeders get
-     * leechers only; leechers get seeders first, then leechers; nobody gets a peer with its own peer_id
-     * or address.
-     *
-     * @param numWant most peers to hand out, at least 0
+     * As {@link #announce(PeerId, PeerAddress, long, AnnounceEvent, int, long, PeerSelection)}, into a new
+     * selection, returned as an {@link AnnounceOutcome} (tests and callers off the hot path).
      */
-    public synchronized AnnounceOutcome announce(PeerId peerId, PeerAddress address, long left,
-                                                 AnnounceEvent event, int numWant, long nowMillis) {
+    public AnnounceOutcome announce(PeerId peerId, PeerAddress address, long left, AnnounceEvent event, int numWant,
+                                    long nowMillis) {
+        PeerSelection out = new PeerSelection();
+        announce(peerId, address, left, event, numWant, nowMillis, out);
+        return new AnnounceOutcome(out.peers(), out.seeders(), out.leechers(), out.completedCounted());
+    }
+
+    /**
+     * Records an announce (BEP 3) and picks peers for the answer into {@code out} (reset first). A
+     * {@code stopped} peer leaves and gets none. A {@code completed} announce counts once per peer that
+     * was not a seeder here yet. Seeders get leechers only; leechers get seeders first, then leechers,
+     * each list from a random position on; nobody gets a peer with its own peer_id or address. Allocates
+     * nothing unless the peer is new or changes role.
+     *
+     * @param numWant most peers to hand out, 0 to {@link PeerSelection#CAPACITY} (larger is lowered)
+     */
+    public synchronized void announce(PeerId peerId, PeerAddress address, long left, AnnounceEvent event,
+                                      int numWant, long nowMillis, PeerSelection out) {
+        out.reset();
         PeerEntry seeder = seeders.get(peerId);
         PeerEntry entry = seeder != null ? seeder : leechers.get(peerId);
         if (event == AnnounceEvent.STOPPED) {
             if (entry != null) {
                 remove(peerId, nowMillis);
             }
-            return new AnnounceOutcome(List.of(), seeders.size(), leechers.size(), false);
+            out.finish(seeders.size(), leechers.size(), false);
+            return;
         }
         boolean nowSeeder = left == 0;
         boolean countCompleted = event == AnnounceEvent.COMPLETED && seeder == null;
@@ -65,7 +76,9 @@ public final class Swarm {
             (nowSeeder ? seeders : leechers).add(entry);
             version++;
         }
-        entry.address = address;
+        if (!entry.address.equals(address)) {
+            entry.address = address;
+        }
         entry.lastSeenMillis = nowMillis;
         if (countCompleted) {
             completed++;
@@ -75,26 +88,15 @@ public final class Swarm {
             seederlessSinceMillis = -1;
             emptyReported = false;
         }
-        return new AnnounceOutcome(pick(peerId, address, nowSeeder, numWant), seeders.size(), leechers.size(),
-                countCompleted);
-    }
-
-    private List<Peer> pick(PeerId self, PeerAddress selfAddress, boolean forSeeder, int numWant) {
-        List<PeerEntry> chosen = new ArrayList<>(Math.min(numWant, seeders.size() + leechers.size()));
+        int want = Math.min(numWant, PeerSelection.CAPACITY);
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        if (!forSeeder && seeders.size() > 0) {
-            seeders.collect(random.nextInt(seeders.size()), numWant,
-                    e -> !e.peerId.equals(self) && !e.address.equals(selfAddress), chosen);
+        if (!nowSeeder && seeders.size() > 0) {
+            seeders.collect(random.nextInt(seeders.size()), want, entry, out);
         }
         if (leechers.size() > 0) {
-            leechers.collect(random.nextInt(leechers.size()), numWant - chosen.size(),
-                    e -> !e.peerId.equals(self) && !e.address.equals(selfAddress), chosen);
+            leechers.collect(random.nextInt(leechers.size()), want - out.count(), entry, out);
         }
-        List<Peer> peers = new ArrayList<>(chosen.size());
-        for (PeerEntry e : chosen) {
-            peers.add(Peer.of(e.address, e.peerId));
-        }
-        return peers;
+        out.finish(seeders.size(), leechers.size(), countCompleted);
     }
 
     private void remove(PeerId peerId, long nowMillis) {

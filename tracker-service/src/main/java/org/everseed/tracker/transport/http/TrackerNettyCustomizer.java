@@ -6,18 +6,24 @@ import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * Puts {@link MalformedTargetHandler} right after the HTTP/1.1 codec of every connection, so malformed
- * announce and scrape targets get a {@code failure reason} instead of Spring's {@code 400}.
+ * Puts a {@link TrackerRequestHandler} right after the HTTP/1.1 codec of every connection, so announces
+ * and scrapes are answered in the Netty pipeline and only the rest (actuator) reaches WebFlux.
  */
 @Component
 public class TrackerNettyCustomizer implements NettyServerCustomizer {
-    private static final MalformedTargetHandler HANDLER = new MalformedTargetHandler();
+    private final HttpTrackerExchange exchange;
+
+    /** @param exchange the tracker's HTTP exchange, shared by every connection's handler */
+    public TrackerNettyCustomizer(HttpTrackerExchange exchange) {
+        this.exchange = exchange;
+    }
 
     @Override
     public HttpServer apply(HttpServer server) {
         return server.doOnChannelInit((observer, channel, remote) -> {
             if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
-                channel.pipeline().addAfter(NettyPipeline.HttpCodec, MalformedTargetHandler.NAME, HANDLER);
+                channel.pipeline().addAfter(NettyPipeline.HttpCodec, TrackerRequestHandler.NAME,
+                        new TrackerRequestHandler(exchange));
             }
         });
     }

@@ -2,6 +2,8 @@ package org.everseed.tracker.transport.udp;
 
 import java.net.InetSocketAddress;
 import java.util.Arrays;
+import java.util.function.Consumer;
+import org.everseed.bittorrent.tracker.PeerAddress;
 import org.everseed.bittorrent.tracker.TrackerFailureException;
 import org.everseed.bittorrent.tracker.TrackerRequestException;
 import org.everseed.bittorrent.tracker.udp.UdpHeader;
@@ -14,9 +16,10 @@ import org.everseed.tracker.metrics.FailureReason;
 import org.everseed.tracker.metrics.TrackerMetrics;
 import org.everseed.tracker.metrics.TrackerProtocol;
 import org.everseed.tracker.scrape.ScrapeService;
+import org.everseed.tracker.swarm.PeerSelection;
+import org.everseed.tracker.swarm.Swarm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Mono;
 
 /**
  * One UDP request in, at most one packet out (BEP 15), without Netty: a connect gets a fresh connection
@@ -30,6 +33,8 @@ public final class UdpTrackerExchange {
     private static final byte[] IPV4_MAPPED_PREFIX = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff};
     /** The reason sent for an error of the tracker's own. */
     static final String INTERNAL = "internal tracker error, try again later";
+    /** The longest answer: an announce with the most peers, all IPv6 (18 bytes each). */
+    public static final int MAX_ANSWER_LENGTH = 20 + PeerSelection.CAPACITY * PeerAddress.COMPACT_IPV6_LENGTH;
     private final AnnounceService announces;
     private final ScrapeService scrapes;
     private final ConnectionIds connectionIds;
@@ -45,48 +50,67 @@ public final class UdpTrackerExchange {
     }
 
     /**
-     * The answer to {@code packet[0, length)} from {@code source}, or empty for silence.
+     * The answer to {@code packet[0, length)} from {@code source}, written into {@code out} from offset 0,
+     * or nothing for silence. An announce is decoded, recorded and answered without a response model:
+     * the swarm's selection goes straight into {@code out}.
      *
-     * @return the packet to send back to {@code source}; completes at once unless a completed download
-     *     must be persisted first
+     * @param out at least {@link #MAX_ANSWER_LENGTH} bytes
+     * @param selection this thread's reusable selection
+     * @param later gets the answer, on another thread, when a completed download had to be persisted
+     *     first; the method then returns 0
+     * @return the answer's length in {@code out}; 0 for silence or a later answer
      */
-    public Mono<byte[]> answer(byte[] packet, int length, InetSocketAddress source) {
+    public int answer(byte[] packet, int length, InetSocketAddress source, byte[] out, PeerSelection selection,
+                      Consumer<byte[]> later) {
         UdpHeader header;
         try {
             header = UdpHeader.read(packet, length);
         } catch (TrackerRequestException e) {
             metrics.failed(TrackerProtocol.UDP, FailureReason.UNAUTHENTICATED);
-            return Mono.empty();
+            return 0;
         }
         byte[] ip = ipOf(source);
         if (header.isConnect()) {
             return length == UdpTrackerProtocol.HEADER_LENGTH
-                    ? Mono.just(UdpResponseEncoder.connect(header.transactionId(), connectionIds.issue(ip)))
-                    : Mono.empty();
+                    ? copy(UdpResponseEncoder.connect(header.transactionId(), connectionIds.issue(ip)), out) : 0;
         }
         if (!connectionIds.check(header.connectionId(), ip)) {
             metrics.failed(TrackerProtocol.UDP, FailureReason.UNAUTHENTICATED);
-            return Mono.empty();
+            return 0;
         }
         int tid = header.transactionId();
-        boolean ipv6 = ip.length == 16;
         try {
             return switch (UdpRequestDecoder.decode(packet, length)) {
-                case UdpRequest.Announce a -> {
-                    metrics.announced(TrackerProtocol.UDP);
-                    yield announces.announce(a.announce(), source)
-                            .map(r -> UdpResponseEncoder.announce(tid, r, ipv6))
-                            .onErrorResume(e -> Mono.just(error(tid, e)));
-                }
+                case UdpRequest.Announce a -> announce(tid, a, source, ip.length == 16, out, selection, later);
                 case UdpRequest.Scrape s -> {
                     metrics.scraped(TrackerProtocol.UDP);
-                    yield Mono.just(UdpResponseEncoder.scrape(tid, scrapes.statsInOrder(s.infoHashes())));
+                    yield copy(UdpResponseEncoder.scrape(tid, scrapes.statsInOrder(s.infoHashes())), out);
                 }
-                case UdpRequest.Connect c -> Mono.empty(); // a connect is recognised above, from its header
+                case UdpRequest.Connect c -> 0; // a connect is recognised above, from its header
             };
         } catch (RuntimeException e) {
-            return Mono.just(error(tid, e));
+            return copy(error(tid, e), out);
         }
+    }
+
+    private int announce(int tid, UdpRequest.Announce a, InetSocketAddress source, boolean ipv6, byte[] out,
+                         PeerSelection selection, Consumer<byte[]> later) {
+        metrics.announced(TrackerProtocol.UDP);
+        Swarm swarm = announces.announce(a.announce(), source.getAddress(), selection);
+        int n = UdpResponseEncoder.announce(out, tid, announces.intervalSeconds(), selection.leechers(),
+                selection.seeders(), selection.addresses(), selection.count(), ipv6);
+        if (!selection.completedCounted()) {
+            return n;
+        }
+        byte[] answer = Arrays.copyOf(out, n);
+        announces.persistCompleted(swarm).subscribe(null, e -> later.accept(error(tid, e)),
+                () -> later.accept(answer));
+        return 0;
+    }
+
+    private static int copy(byte[] answer, byte[] out) {
+        System.arraycopy(answer, 0, out, 0, answer.length);
+        return answer.length;
     }
 
     private byte[] error(int transactionId, Throwable e) {

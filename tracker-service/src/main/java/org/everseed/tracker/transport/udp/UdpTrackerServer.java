@@ -2,11 +2,13 @@ package org.everseed.tracker.transport.udp;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.Epoll;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.everseed.bittorrent.tracker.udp.UdpTrackerProtocol;
 import org.everseed.tracker.config.TrackerProperties;
+import org.everseed.tracker.swarm.PeerSelection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -40,6 +43,10 @@ public class UdpTrackerServer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(UdpTrackerServer.class);
     /** Longest wait for the sockets to close on stop. */
     private static final long STOP_TIMEOUT_SECONDS = 5;
+    /** Bytes received per datagram: one more than BEP 15 packets may have, so longer ones are seen as such. */
+    private static final int DATAGRAM_SLICE = UdpTrackerProtocol.MAX_PACKET_LENGTH + 1;
+    /** Datagrams received per system call at most (recvmmsg). */
+    private static final int RECEIVE_BATCH = 32;
     private final UdpTrackerExchange exchange;
     private final int configuredPort;
     private final List<Channel> channels = new ArrayList<>();
@@ -60,11 +67,22 @@ public class UdpTrackerServer implements SmartLifecycle {
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         Bootstrap bootstrap = new Bootstrap().group(group)
                 .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
-                .handler(new DatagramHandler(exchange));
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        channel.pipeline().addLast(new DatagramHandler(exchange));
+                    }
+                });
         if (epoll) {
             bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
         }
-        bootstrap.option(ChannelOption.SO_RCVBUF, 4 << 20);
+        bootstrap.option(ChannelOption.SO_RCVBUF, 4 << 20).option(ChannelOption.SO_SNDBUF, 4 << 20);
+        if (epoll) {
+            // recvmmsg: up to RECEIVE_BATCH datagrams per system call, each in its own slice
+            bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, DATAGRAM_SLICE)
+                    .option(ChannelOption.RCVBUF_ALLOCATOR,
+                            new FixedRecvByteBufAllocator(DATAGRAM_SLICE * RECEIVE_BATCH));
+        }
         int bindPort = configuredPort;
         for (int i = 0; i < threads; i++) {
             Channel channel = bootstrap.bind(new InetSocketAddress(bindPort)).syncUninterruptibly().channel();
@@ -98,10 +116,18 @@ public class UdpTrackerServer implements SmartLifecycle {
         return port;
     }
 
-    /** Reads each datagram into a byte array, asks the exchange, writes the answer back. */
-    @ChannelHandler.Sharable
+    /**
+     * One per socket (so per event loop thread): copies each datagram into its own buffer, lets the
+     * exchange write the answer into another, and queues it; the queued answers go out together when
+     * the read batch ends (sendmmsg on epoll). Nothing is allocated per packet but the outgoing buffer.
+     */
     static final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> {
         private final UdpTrackerExchange exchange;
+        /** One byte more than the limit, so the decoder sees an oversized packet for what it is. */
+        private final byte[] in = new byte[UdpTrackerProtocol.MAX_PACKET_LENGTH + 1];
+        private final byte[] out = new byte[UdpTrackerExchange.MAX_ANSWER_LENGTH];
+        private final PeerSelection selection = new PeerSelection();
+        private boolean unflushed;
 
         DatagramHandler(UdpTrackerExchange exchange) {
             this.exchange = exchange;
@@ -109,16 +135,25 @@ public class UdpTrackerServer implements SmartLifecycle {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-            ByteBuf in = packet.content();
-            // one byte more than the limit, so the decoder sees an oversized packet for what it is
-            int length = Math.min(in.readableBytes(), UdpTrackerProtocol.MAX_PACKET_LENGTH + 1);
-            byte[] bytes = new byte[length];
-            in.getBytes(in.readerIndex(), bytes);
+            ByteBuf content = packet.content();
+            int length = Math.min(content.readableBytes(), in.length);
+            content.getBytes(content.readerIndex(), in, 0, length);
             InetSocketAddress source = packet.sender();
-            exchange.answer(bytes, length, source).subscribe(
-                    answer -> ctx.writeAndFlush(new DatagramPacket(ctx.alloc().buffer(answer.length).writeBytes(answer),
-                            source)),
-                    error -> log.error("UDP tracker answer failed", error));
+            int n = exchange.answer(in, length, source, out, selection,
+                    later -> ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(later), source)));
+            if (n > 0) {
+                ctx.write(new DatagramPacket(ctx.alloc().directBuffer(n).writeBytes(out, 0, n), source),
+                        ctx.voidPromise());
+                unflushed = true;
+            }
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            if (unflushed) {
+                unflushed = false;
+                ctx.flush();
+            }
         }
 
         @Override
