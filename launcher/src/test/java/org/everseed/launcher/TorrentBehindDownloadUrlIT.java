@@ -18,8 +18,12 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.everseed.bittorrent.bencode.BencodeDecoder;
+import org.everseed.bittorrent.bencode.BencodeDictionary;
+import org.everseed.bittorrent.bencode.BencodeEncoder;
 import org.everseed.bittorrent.metainfo.Metainfo;
 import org.everseed.bittorrent.metainfo.MetainfoParser;
+import org.everseed.bittorrent.metainfo.TorrentFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +34,11 @@ import org.junit.jupiter.api.Timeout;
  * Kafka and PostgreSQL: {@code GET /files/{id}/{name}?torrent} and {@code Accept: application/x-bittorrent} give the
  * .torrent with the right headers and {@code Vary: Accept}, a plain GET the bytes, a file below
  * {@code everseed.metafile.torrent-min-size} its bytes either way; aria2c downloads from a {@code ?torrent} URL;
- * after the publication is withdrawn both the .torrent and the file answer 404.
+ * after the publication is withdrawn both the .torrent and the file answer 404. Client compatibility
+ * (docs/clients.md): libtorrent downloads hybrid and v2 publications from the web seed, aria2 a hybrid one from its
+ * {@code ?torrent} URL (web seed: its 1.36 info_hash quirk keeps it out of the swarm). libtorrent from the everseed on
+ * a hybrid torrent is not here: it handshakes with the truncated v2 info_hash, which the seed service does not yet
+ * answer (reported; v1 torrents from the everseed are covered by EndToEndIT and SeedServiceIT).
  */
 @Timeout(600)
 class TorrentBehindDownloadUrlIT {
@@ -118,6 +126,68 @@ class TorrentBehindDownloadUrlIT {
         }
     }
 
+    @Test
+    void libtorrentAndAria2DownloadHybridAndV2Publications() throws Exception {
+        byte[] content = new byte[2 * 1024 * 1024 + 999];
+        new Random(44).nextBytes(content);
+        String hybridUrl = publish("ttt payload.bin", content, "hybrid");
+        byte[] hybrid = awaitTorrent(hybridUrl + "?torrent").body();
+        Metainfo metainfo = MetainfoParser.parse(hybrid);
+        assertThat(metainfo.format()).isEqualTo(TorrentFormat.HYBRID);
+        assertThat(libtorrent(without(hybrid, "announce", "announce-list"), "lt-hybrid-web-seed")).isEqualTo(content);
+        assertThat(aria2c(hybridUrl + "?torrent", "aria2-hybrid-url")).isEqualTo(content);
+
+        String v2Url = publish("ttt payload.bin", content, "v2");
+        byte[] v2 = awaitTorrent(v2Url + "?torrent").body();
+        assertThat(MetainfoParser.parse(v2).format()).isEqualTo(TorrentFormat.V2);
+        assertThat(libtorrent(without(v2, "announce", "announce-list"), "lt-v2-web-seed")).isEqualTo(content);
+    }
+
+    /** The .torrent re-encoded without these top-level keys; the info dictionary's bytes stay as they were. */
+    private static byte[] without(byte[] torrent, String... keys) {
+        BencodeDictionary original = (BencodeDictionary) BencodeDecoder.decode(torrent);
+        BencodeDictionary.Builder copy = BencodeDictionary.builder();
+        original.entries().forEach((k, v) -> {
+            if (!List.of(keys).contains(k.utf8())) {
+                copy.put(k, v);
+            }
+        });
+        byte[] stripped = BencodeEncoder.encode(copy.build());
+        assertThat(MetainfoParser.parse(stripped).infoBytes()).isEqualTo(MetainfoParser.parse(torrent).infoBytes());
+        return stripped;
+    }
+
+    /** Downloads with python3-libtorrent (no DHT, LSD, UPnP) and returns the file's bytes. */
+    private static byte[] libtorrent(byte[] torrent, String name) throws Exception {
+        Path dir = Files.createDirectories(work.resolve(name));
+        Path file = Files.write(dir.resolve("in.torrent"), torrent);
+        Path save = Files.createDirectories(dir.resolve("out"));
+        String script = """
+                import sys, time, libtorrent as lt
+                s = lt.session({'listen_interfaces': '127.0.0.1:0', 'enable_dht': False, 'enable_lsd': False,
+                                'enable_upnp': False, 'enable_natpmp': False})
+                h = s.add_torrent({'ti': lt.torrent_info(sys.argv[1]), 'save_path': sys.argv[2]})
+                deadline = time.time() + float(sys.argv[3])
+                while time.time() < deadline:
+                    st = h.status()
+                    if st.is_seeding:
+                        print('done', st.total_payload_download); sys.exit(0)
+                    time.sleep(0.2)
+                st = h.status()
+                print('timeout', st.state, st.progress, st.num_peers, st.errc.message() if st.errc else ''); sys.exit(1)
+                """;
+        Process p = new ProcessBuilder("/usr/bin/python3", "-c", script, file.toString(), save.toString(),
+                Long.toString(ARIA2_TIMEOUT_SECONDS)).redirectErrorStream(true).start();
+        boolean finished = p.waitFor(ARIA2_TIMEOUT_SECONDS + 30, TimeUnit.SECONDS);
+        if (!finished) {
+            p.destroyForcibly();
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(finished).as("libtorrent finished in time: " + out).isTrue();
+        assertThat(p.exitValue()).as("libtorrent: " + out).isZero();
+        return Files.readAllBytes(save.resolve("ttt payload.bin"));
+    }
+
     private static byte[] aria2c(String url, String name) throws Exception {
         Path dir = Files.createDirectories(work.resolve(name));
         List<String> command = List.of("aria2c", "--dir=" + dir, "--enable-dht=false", "--enable-dht6=false",
@@ -140,11 +210,17 @@ class TorrentBehindDownloadUrlIT {
     }
 
     private static String publish(String filename, byte[] bytes) throws Exception {
+        return publish(filename, bytes, null);
+    }
+
+    /** Uploads through the gateway, asking for a torrent format if {@code format} is not null; returns the file URL. */
+    private static String publish(String filename, byte[] bytes, String format) throws Exception {
         String boundary = "everseed-" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
-        HttpRequest upload = HttpRequest.newBuilder(URI.create(base() + "/api/v1/publications"))
+        HttpRequest upload = HttpRequest.newBuilder(URI.create(base() + "/api/v1/publications"
+                        + (format == null ? "" : "?format=" + format)))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(new ArrayList<>(List.of(head, bytes, tail))))
                 .timeout(HTTP_TIMEOUT).build();

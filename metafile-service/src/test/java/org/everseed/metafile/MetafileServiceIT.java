@@ -148,12 +148,14 @@ class MetafileServiceIT {
             Metainfo parsed = MetainfoParser.parse(get("/torrents/" + created.infoHash() + ".torrent").body());
             assertThat(parsed.format().wireName()).isEqualTo(format);
             if (format.equals("v1")) {
+                assertThat(parsed.urlList()).containsExactly(uploaded.fileUrl());
                 assertThat(created.infoHashV2()).isNull();
                 assertThat(created.magnetUri()).doesNotContain("btmh");
             } else {
                 assertThat(created.infoHash()).isEqualTo(created.infoHashV2().substring(0, 40));
                 assertThat(created.magnetUri()).startsWith("magnet:?xt=urn:btmh:1220" + created.infoHashV2()).doesNotContain("btih");
                 assertThat(parsed.pieceLayers().size()).isEqualTo(1);
+                assertThat(parsed.urlList()).containsExactly("http://localhost:8080/files/" + uploaded.publicationId() + "/");
             }
         }
     }

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Builds the metainfo of a publication in the format it asks for (else the deployment's default): v1 (BEP 3), v2
  * or hybrid (BEP 52). {@code announce} = our HTTP tracker; {@code announce-list} (BEP 12) = the HTTP tracker, then
- * the UDP tracker (BEP 15) when configured; {@code url-list} = the file's public URL (BEP 19 web seed);
+ * the UDP tracker (BEP 15) when configured; {@code url-list} = the file's public URL (BEP 19 web seed; for v2 the
+ * URL of its directory, see {@link #webSeed});
  * {@code created by}, {@code creation date}, {@code comment} when configured. The magnet link (BEP 9) carries
  * {@code xt=urn:btih} for v1 and hybrid, {@code xt=urn:btmh} for v2 and hybrid, {@code dn}, {@code tr}, {@code ws}.
  */
@@ -61,8 +62,19 @@ public class MetainfoFactory {
         tiers.add(List.of(links.announce()));
         properties.udpTracker().ifPresent(udp -> tiers.add(List.of(udp)));
         return Metainfo.create(hashes.infoDictionary(false, Optional.empty()), hashes.pieceLayers(),
-                Optional.of(links.announce()), tiers.size() > 1 ? tiers : List.of(), List.of(event.fileUrl()),
+                Optional.of(links.announce()), tiers.size() > 1 ? tiers : List.of(), List.of(webSeed(event)),
                 Optional.of(creationDate), properties.torrentComment(), Optional.of(properties.createdBy()));
+    }
+
+    /**
+     * The web seed (BEP 19) of {@code event}'s file: its URL; for v2-only torrents the URL of its directory (ending
+     * in {@code /}), to which clients append the torrent's name, because libtorrent 2.0 treats the web seed of a v2
+     * torrent as a directory even for a single file (docs/clients.md).
+     */
+    String webSeed(FileUploaded event) {
+        String url = event.fileUrl();
+        int slash = url.lastIndexOf('/');
+        return format(event) == TorrentFormat.V2 && slash > 0 && slash < url.length() - 1 ? url.substring(0, slash + 1) : url;
     }
 
     /** The magnet link of {@code metainfo}: {@code xt=urn:btih} and/or {@code xt=urn:btmh}, {@code dn}, {@code tr}, {@code ws}. */
