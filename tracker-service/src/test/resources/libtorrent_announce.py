@@ -10,6 +10,9 @@ Usage: libtorrent_announce.py <workdir> <announce-url> make [v1|hybrid]
        libtorrent_announce.py <workdir> <announce-url> swarm
            -> a seeder and a leecher session find each other through the tracker only (no DHT, LSD, PEX)
               and the leecher downloads everything: prints DOWNLOADED or TIMEOUT
+       libtorrent_announce.py <workdir> <announce-url> seedfor <seconds>
+           -> seeds content.bin for that long at most (or until <workdir>/stop exists) for another client
+              that finds it through the tracker; prints SEEDING after the first tracker reply, then DONE
 The announce URL of the torrent is replaced by <announce-url>, so one torrent serves HTTP and UDP runs.
 Every wait is bounded (30 s).
 """
@@ -85,6 +88,22 @@ if mode == "swarm":
         time.sleep(0.2)
     print("TIMEOUT", leecher.status().progress, flush=True)
     sys.exit(2)
+
+if mode == "seedfor":
+    ses = session()
+    add(ses, workdir, True)
+    deadline = time.time() + min(float(sys.argv[4]), 120)
+    replied = False
+    while time.time() < deadline and not os.path.exists(os.path.join(workdir, "stop")):
+        ses.wait_for_alert(200)
+        for a in ses.pop_alerts():
+            if isinstance(a, lt.tracker_reply_alert) and not replied:
+                replied = True
+                print("SEEDING", flush=True)
+            elif isinstance(a, lt.tracker_error_alert):
+                print("ERROR", a.error_message(), a.message(), flush=True)
+    print("DONE", flush=True)
+    sys.exit(0)
 
 ses = session()
 handle = add(ses, workdir, True)

@@ -51,4 +51,24 @@ final class Libtorrent {
         assertThat(p.exitValue()).as(out).isZero();
         return out;
     }
+
+    /**
+     * Starts one mode of the helper against {@code url} without waiting for it; its output goes to
+     * {@code <mode>.log} in the working directory. The caller stops it (bounded waits).
+     */
+    Process start(String url, String... mode) throws IOException {
+        String[] command = new String[4 + mode.length];
+        command[0] = "/usr/bin/python3";
+        command[1] = script.toString();
+        command[2] = work.toString();
+        command[3] = url;
+        System.arraycopy(mode, 0, command, 4, mode.length);
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve(mode[0] + ".log").toFile()).start();
+    }
+
+    /** The working directory: {@code content.bin}, {@code content.torrent}, logs. */
+    Path work() {
+        return work;
+    }
 }

@@ -53,6 +53,42 @@ final class RawHttp {
         }
     }
 
+    /**
+     * Sends {@code targets} one after the other over one keep-alive connection, the last one with
+     * {@code Connection: close}, all written at once (HTTP/1.1 pipelining); reads each answer by its
+     * {@code Content-Length}, then expects the server to close. Returns the statuses and bodies in order.
+     */
+    static java.util.List<Response> pipelined(int port, String... targets) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+            socket.setSoTimeout(10_000);
+            StringBuilder requests = new StringBuilder();
+            for (int i = 0; i < targets.length; i++) {
+                requests.append("GET ").append(targets[i]).append(" HTTP/1.1\r\nHost: localhost\r\n")
+                        .append(i == targets.length - 1 ? "Connection: close\r\n" : "").append("\r\n");
+            }
+            socket.getOutputStream().write(requests.toString().getBytes(StandardCharsets.ISO_8859_1));
+            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+            java.util.List<Response> responses = new java.util.ArrayList<>();
+            for (String ignored : targets) {
+                StringBuilder head = new StringBuilder();
+                while (!head.toString().endsWith("\r\n\r\n")) {
+                    head.append((char) in.readUnsignedByte());
+                }
+                String text = head.toString().toLowerCase(java.util.Locale.ROOT);
+                int at = text.indexOf("content-length:");
+                int length = Integer.parseInt(text.substring(at + 15, text.indexOf("\r\n", at)).strip());
+                byte[] body = new byte[length];
+                in.readFully(body);
+                responses.add(new Response(Integer.parseInt(text.substring(9, 12)), body));
+            }
+            if (in.read() != -1) {
+                throw new IOException("connection not closed after Connection: close");
+            }
+            return responses;
+        }
+    }
+
     private static byte[] dechunk(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int pos = 0;

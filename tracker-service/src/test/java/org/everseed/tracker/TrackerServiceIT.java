@@ -121,6 +121,28 @@ class TrackerServiceIT {
     }
 
     @Test
+    void keepAliveAndPipelinedRequestsAreAnsweredInOrderEvenWhileACompletionIsPersisted() throws Exception {
+        InfoHash hash = registerAndWait();
+        PeerId a = PeerId.generate("-KA0001-");
+        PeerId b = PeerId.generate("-KB0001-");
+        String scrape = "/scrape?" + ScrapeQueryEncoder.encode(new ScrapeRequest(List.of(hash)));
+        List<RawHttp.Response> answers = RawHttp.pipelined(port,
+                "/announce?" + AnnounceQueryEncoder.encode(AnnounceRequest.of(hash, a, 7401, 0, 0, 0, AnnounceEvent.STARTED)),
+                // answered only after PostgreSQL has the completed download: later than the scrape could be
+                "/announce?" + AnnounceQueryEncoder.encode(AnnounceRequest.of(hash, b, 7402, 0, 9, 0, AnnounceEvent.COMPLETED)),
+                scrape,
+                "/announce?" + AnnounceQueryEncoder.encode(AnnounceRequest.of(hash, a, 7401, 0, 0, 0, AnnounceEvent.STOPPED)));
+        assertThat(answers).extracting(RawHttp.Response::status).containsExactly(200, 200, 200, 200);
+        assertThat(AnnounceResponseDecoder.decode(answers.get(0).body()).complete()).hasValue(1);
+        AnnounceResponse completed = AnnounceResponseDecoder.decode(answers.get(1).body());
+        assertThat(completed.complete()).hasValue(2);
+        assertThat(completed.peers()).isEmpty(); // a seeder gets leechers only, and there are none
+        assertThat(ScrapeResponseDecoder.decode(answers.get(2).body()).files())
+                .containsExactly(Map.entry(hash, new ScrapeStats(2, 1, 0)));
+        assertThat(AnnounceResponseDecoder.decode(answers.get(3).body()).complete()).hasValue(1);
+    }
+
+    @Test
     void badAnnouncesGetAFailureReasonAndNeverA5xx() throws Exception {
         String hash = "%124Vx%9A%BC%DE%F1%23Eg%89%AB%CD%EF%124Vx%9A";
         String peer = "&peer_id=-TR2940-k8hj0wgej6ch";

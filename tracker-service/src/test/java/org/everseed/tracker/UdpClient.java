@@ -10,15 +10,23 @@ import java.util.Optional;
 import org.everseed.bittorrent.tracker.udp.UdpResponse;
 import org.everseed.bittorrent.tracker.udp.UdpResponseDecoder;
 
-/** A BEP 15 client socket for tests: every receive waits at most {@code timeoutMillis}. */
+/**
+ * A BEP 15 client socket for tests: every receive waits at most {@code timeoutMillis}. Announce answers
+ * are decoded with the peers of the socket's family (18-byte IPv6 peers over IPv6).
+ */
 final class UdpClient implements AutoCloseable {
     private final DatagramSocket socket;
     private final InetSocketAddress tracker;
 
     UdpClient(int port, int timeoutMillis) throws IOException {
-        this.socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+        this("127.0.0.1", port, timeoutMillis);
+    }
+
+    /** A client on the loopback address {@code host} ({@code 127.0.0.1} or {@code ::1}) of the tracker's port. */
+    UdpClient(String host, int port, int timeoutMillis) throws IOException {
+        this.socket = new DatagramSocket(new InetSocketAddress(host, 0));
         this.socket.setSoTimeout(timeoutMillis);
-        this.tracker = new InetSocketAddress("127.0.0.1", port);
+        this.tracker = new InetSocketAddress(host, port);
     }
 
     /** Sends {@code packet} and returns the decoded answer, or empty if none came within the timeout. */
@@ -31,7 +39,8 @@ final class UdpClient implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             return Optional.empty();
         }
-        return Optional.of(UdpResponseDecoder.decode(Arrays.copyOf(buffer, in.getLength()), in.getLength(), false));
+        return Optional.of(UdpResponseDecoder.decode(Arrays.copyOf(buffer, in.getLength()), in.getLength(),
+                tracker.getAddress().getAddress().length == 16));
     }
 
     @Override

@@ -151,6 +151,76 @@ class UdpTrackerIT {
         assertThat(libtorrent.run(url, "swarm")).contains("DOWNLOADED");
     }
 
+    @Test
+    void ipv6SourcesGetIpv6PeersAndTheirOwnConnectionIds() throws Exception {
+        InfoHash hash = register(randomHash(), null);
+        try (UdpClient v4 = new UdpClient(server.port(), RECEIVE_TIMEOUT_MILLIS);
+             UdpClient v6 = new UdpClient("::1", server.port(), RECEIVE_TIMEOUT_MILLIS)) {
+            long id4 = connect(v4);
+            long id6 = connect(v6);
+            v4.exchange(UdpRequestEncoder.announce(id4, 1,
+                    AnnounceRequest.of(hash, PeerId.generate("-V40001-"), 7301, 0, 0, 0, AnnounceEvent.STARTED), 1))
+                    .orElseThrow();
+            v6.exchange(UdpRequestEncoder.announce(id6, 2,
+                    AnnounceRequest.of(hash, PeerId.generate("-V60001-"), 7302, 0, 0, 0, AnnounceEvent.STARTED), 2))
+                    .orElseThrow();
+            UdpResponse.Announce leecher = (UdpResponse.Announce) v6.exchange(UdpRequestEncoder.announce(id6, 3,
+                    AnnounceRequest.of(hash, PeerId.generate("-V60002-"), 7303, 0, 0, 9, AnnounceEvent.STARTED), 3))
+                    .orElseThrow();
+            // both seeders are counted, but an IPv6 source gets only the 18-byte IPv6 peers (BEP 15 "IPv6")
+            assertThat(leecher.transactionId()).isEqualTo(3);
+            assertThat(leecher.announce().complete()).hasValue(2);
+            assertThat(leecher.announce().peers()).containsExactly(
+                    Peer.of(PeerAddress.of(java.net.InetAddress.getByName("::1").getAddress(), 7302)));
+            // an IPv4 leecher sees the IPv4 seeder only
+            UdpResponse.Announce leecher4 = (UdpResponse.Announce) v4.exchange(UdpRequestEncoder.announce(id4, 4,
+                    AnnounceRequest.of(hash, PeerId.generate("-V40002-"), 7304, 0, 0, 9, AnnounceEvent.STARTED), 4))
+                    .orElseThrow();
+            assertThat(leecher4.announce().peers()).containsExactly(Peer.of(PeerAddress.of(new byte[] {127, 0, 0, 1}, 7301)));
+            // a connection id is bound to the address it was issued to: the IPv4 one from ::1 gets silence
+            assertThat(v6.exchange(UdpRequestEncoder.announce(id4, 5,
+                    AnnounceRequest.of(hash, PeerId.generate("-V60003-"), 7305, 0, 0, 9, AnnounceEvent.STARTED), 5)))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void aria2cFindsALibtorrentSeederOverUdpAndDownloads() throws Exception {
+        Libtorrent libtorrent = Libtorrent.create();
+        String url = "udp://127.0.0.1:" + server.port() + "/announce";
+        InfoHash hash = register(InfoHash.fromHex(libtorrent.run(url, "make").strip()), null);
+        Process seeder = libtorrent.start(url, "seedfor", "90");
+        java.nio.file.Path downloads = java.nio.file.Files.createTempDirectory("tracker-aria2");
+        try {
+            awaitUntil(() -> registry.find(hash).orElseThrow().counts().seeders() == 1);
+            // aria2 speaks udp:// trackers only through its IPv4 DHT socket, so DHT is on, but with a fresh
+            // routing table and no entry point it knows no node; no local discovery, no peer exchange: the
+            // tracker is aria2c's only source of peers
+            int ports = 20000 + ThreadLocalRandom.current().nextInt(20000);
+            Process aria2 = new ProcessBuilder("aria2c", "--enable-dht=true", "--enable-dht6=false",
+                    "--dht-listen-port=" + (ports + 1), "--dht-file-path=" + downloads.resolve("dht.dat"),
+                    "--bt-enable-lpd=false", "--enable-peer-exchange=false", "--seed-time=0",
+                    "--bt-stop-timeout=60", "--summary-interval=0", "--console-log-level=warn",
+                    "--listen-port=" + ports,
+                    "--dir=" + downloads, libtorrent.work().resolve("content.torrent").toString())
+                    .redirectErrorStream(true).redirectOutput(downloads.resolve("aria2c.log").toFile()).start();
+            boolean finished = aria2.waitFor(90, java.util.concurrent.TimeUnit.SECONDS);
+            if (!finished) {
+                aria2.destroyForcibly();
+            }
+            String log = java.nio.file.Files.readString(downloads.resolve("aria2c.log"));
+            assertThat(finished).as("aria2c finished: %s", log).isTrue();
+            assertThat(aria2.exitValue()).as(log).isZero();
+            assertThat(java.nio.file.Files.mismatch(downloads.resolve("content.bin"),
+                    libtorrent.work().resolve("content.bin"))).isEqualTo(-1L);
+        } finally {
+            java.nio.file.Files.createFile(libtorrent.work().resolve("stop"));
+            if (!seeder.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                seeder.destroyForcibly();
+            }
+        }
+    }
+
     private static long connect(UdpClient client) throws Exception {
         int tid = ThreadLocalRandom.current().nextInt();
         UdpResponse.Connect c = (UdpResponse.Connect) client.exchange(UdpRequestEncoder.connect(tid)).orElseThrow();

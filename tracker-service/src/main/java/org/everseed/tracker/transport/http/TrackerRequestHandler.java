@@ -40,6 +40,8 @@ final class TrackerRequestHandler extends ChannelInboundHandlerAdapter {
     /** Whether the parts after a request this handler took are swallowed until its last part. */
     private boolean swallowing;
     private boolean closing;
+    /** Whether this read batch held a request of ours, so this handler asks for the next read. */
+    private boolean tookRequest;
 
     TrackerRequestHandler(HttpTrackerExchange exchange) {
         this.exchange = exchange;
@@ -49,6 +51,7 @@ final class TrackerRequestHandler extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest request && isTrackerRequest(request)) {
             swallowing = !(msg instanceof LastHttpContent);
+            tookRequest = true;
             try {
                 handle(ctx, request);
             } finally {
@@ -60,6 +63,21 @@ final class TrackerRequestHandler extends ChannelInboundHandlerAdapter {
         } else {
             ctx.fireChannelRead(msg);
         }
+    }
+
+    /**
+     * Reactor Netty reads on demand (auto-read off) and asks for the next read when its own response is
+     * done; requests answered here never reach it, so this handler asks instead.
+     */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (tookRequest) {
+            tookRequest = false;
+            if (!ctx.channel().config().isAutoRead()) {
+                ctx.read();
+            }
+        }
+        ctx.fireChannelReadComplete();
     }
 
     private void handle(ChannelHandlerContext ctx, HttpRequest request) {
