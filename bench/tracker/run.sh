@@ -3,7 +3,8 @@
 # run, alternating. HTTP announces with wrk (keep-alive, announce.lua) and UDP announces (BEP 15) with
 # udpload (C, sendmmsg/recvmmsg, built here with gcc, so the generator takes little of the CPU the
 # trackers share); both trackers track the same TORRENTS registered info_hashes (opentracker through its
-# whitelist, -w) and see the same 200,000 re-announcing peers. Prints req/s per run, the medians and
+# whitelist, -w) and see the same 200,000 re-announcing peers; HTTP twice: keep-alive, then with
+# "Connection: close" on both (opentracker closes after every answer anyway). Prints req/s per run, the medians and
 # ours/opentracker. Then bytes per peer of our swarms with 1,000,000 peers (MemoryPerPeer).
 #
 # Environment: TORRENTS (2000), RUN_SECONDS (10), ROUNDS (3), WRK_CONNECTIONS (64), WRK_THREADS (2),
@@ -61,13 +62,15 @@ grep "^READY" "$WORK/ours.log" || { cat "$WORK/ours.log"; exit 1; }
 H=$(head -1 "$WORK/hashes.txt" | sed 's/../%&/g')
 Q="info_hash=$H&peer_id=-CHECK-0000000000001&port=6881&uploaded=0&downloaded=0&left=0&compact=1"
 for port in "$OURS_HTTP" "$OT_PORT"; do
-  body=$(curl -s --max-time 5 "http://127.0.0.1:$port/announce?$Q" || true)
+  body=$(curl -s --max-time 5 "http://127.0.0.1:$port/announce?$Q" | tr -d '\000' || true)
   case "$body" in *failure*|"") echo "announce check failed on $port: $body"; exit 1;; esac
 done
 
+# wrk_run PORT [extra wrk options]: keep-alive unless the options say otherwise
 wrk_run() {
-  HASHES="$WORK/hashes.txt" wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${RUN_SECONDS}s" --timeout 5s \
-    -s "$HERE/announce.lua" "http://127.0.0.1:$1/announce" 2>&1 | tee -a "$WORK/wrk.log" \
+  local port=$1; shift
+  HASHES="$WORK/hashes.txt" wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${RUN_SECONDS}s" --timeout 5s "$@" \
+    -s "$HERE/announce.lua" "http://127.0.0.1:$port/announce" 2>&1 | tee -a "$WORK/wrk.log" \
     | awk '/Requests\/sec/ {print $2}'
 }
 udp_run() {
@@ -82,8 +85,11 @@ wrk_run "$OURS_HTTP" >/dev/null; udp_run "$OURS_UDP" >/dev/null
 declare -A R
 for round in $(seq "$ROUNDS"); do
   R[ours_http]+="$(wrk_run "$OURS_HTTP") "; R[ot_http]+="$(wrk_run "$OT_PORT") "
+  # opentracker closes every connection after its answer anyway; here both get a new connection per request
+  R[ours_close]+="$(wrk_run "$OURS_HTTP" -H "Connection: close") "
+  R[ot_close]+="$(wrk_run "$OT_PORT" -H "Connection: close") "
   R[ours_udp]+="$(udp_run "$OURS_UDP") "; R[ot_udp]+="$(udp_run "$OT_PORT") "
-  echo "round $round: http ours ${R[ours_http]}| opentracker ${R[ot_http]}| udp ours ${R[ours_udp]}| opentracker ${R[ot_udp]}"
+  echo "round $round: http ours ${R[ours_http]}| opentracker ${R[ot_http]}| close ours ${R[ours_close]}| opentracker ${R[ot_close]}| udp ours ${R[ours_udp]}| opentracker ${R[ot_udp]}"
 done
 if grep -q "Non-2xx\|Socket errors" "$WORK/wrk.log"; then
   echo "wrk saw errors:"; grep "Non-2xx\|Socket errors" "$WORK/wrk.log"
@@ -91,10 +97,10 @@ fi
 grep -v " errors 0 " "$WORK/udp.log" || true
 
 echo "== results (req/s, median of $ROUNDS runs of ${RUN_SECONDS}s; $TORRENTS torrents, 200000 peers, numwant 50)"
-for proto in http udp; do
+for proto in http close udp; do
   ours=$(echo "${R[ours_$proto]}" | tr ' ' '\n' | grep . | median)
   ot=$(echo "${R[ot_$proto]}" | tr ' ' '\n' | grep . | median)
-  printf "%-4s ours %10.0f   opentracker %10.0f   ratio ours/opentracker %.2f\n" "$proto" "$ours" "$ot" \
+  printf "%-5s ours %10.0f   opentracker %10.0f   ratio ours/opentracker %.2f\n" "$proto" "$ours" "$ot" \
     "$(echo "$ours / $ot" | bc -l)"
 done
 

@@ -2,7 +2,7 @@ package org.everseed.tracker.transport.udp;
 
 import java.net.InetSocketAddress;
 import java.util.Arrays;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.everseed.bittorrent.tracker.PeerAddress;
 import org.everseed.bittorrent.tracker.TrackerFailureException;
 import org.everseed.bittorrent.tracker.TrackerRequestException;
@@ -56,12 +56,12 @@ public final class UdpTrackerExchange {
      *
      * @param out at least {@link #MAX_ANSWER_LENGTH} bytes
      * @param selection this thread's reusable selection
-     * @param later gets the answer, on another thread, when a completed download had to be persisted
-     *     first; the method then returns 0
+     * @param later gets the answer and {@code source}, on another thread, when a completed download had
+     *     to be persisted first; the method then returns 0
      * @return the answer's length in {@code out}; 0 for silence or a later answer
      */
     public int answer(byte[] packet, int length, InetSocketAddress source, byte[] out, PeerSelection selection,
-                      Consumer<byte[]> later) {
+                      BiConsumer<byte[], InetSocketAddress> later) {
         UdpHeader header;
         try {
             header = UdpHeader.read(packet, length);
@@ -94,7 +94,7 @@ public final class UdpTrackerExchange {
     }
 
     private int announce(int tid, UdpRequest.Announce a, InetSocketAddress source, boolean ipv6, byte[] out,
-                         PeerSelection selection, Consumer<byte[]> later) {
+                         PeerSelection selection, BiConsumer<byte[], InetSocketAddress> later) {
         metrics.announced(TrackerProtocol.UDP);
         Swarm swarm = announces.announce(a.announce(), source.getAddress(), selection);
         int n = UdpResponseEncoder.announce(out, tid, announces.intervalSeconds(), selection.leechers(),
@@ -103,8 +103,8 @@ public final class UdpTrackerExchange {
             return n;
         }
         byte[] answer = Arrays.copyOf(out, n);
-        announces.persistCompleted(swarm).subscribe(null, e -> later.accept(error(tid, e)),
-                () -> later.accept(answer));
+        announces.persistCompleted(swarm).subscribe(null, e -> later.accept(error(tid, e), source),
+                () -> later.accept(answer, source));
         return 0;
     }
 

@@ -23,6 +23,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.everseed.bittorrent.tracker.udp.UdpTrackerProtocol;
 import org.everseed.tracker.config.TrackerProperties;
 import org.everseed.tracker.swarm.PeerSelection;
@@ -128,6 +129,8 @@ public class UdpTrackerServer implements SmartLifecycle {
         private final byte[] out = new byte[UdpTrackerExchange.MAX_ANSWER_LENGTH];
         private final PeerSelection selection = new PeerSelection();
         private boolean unflushed;
+        /** Sends an answer that waited for the database; made once, this socket's context is fixed. */
+        private BiConsumer<byte[], InetSocketAddress> sendLater;
 
         DatagramHandler(UdpTrackerExchange exchange) {
             this.exchange = exchange;
@@ -139,8 +142,10 @@ public class UdpTrackerServer implements SmartLifecycle {
             int length = Math.min(content.readableBytes(), in.length);
             content.getBytes(content.readerIndex(), in, 0, length);
             InetSocketAddress source = packet.sender();
-            int n = exchange.answer(in, length, source, out, selection,
-                    later -> ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(later), source)));
+            if (sendLater == null) {
+                sendLater = (answer, to) -> ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(answer), to));
+            }
+            int n = exchange.answer(in, length, source, out, selection, sendLater);
             if (n > 0) {
                 ctx.write(new DatagramPacket(ctx.alloc().directBuffer(n).writeBytes(out, 0, n), source),
                         ctx.voidPromise());
