@@ -3,7 +3,7 @@
 #   openssl dgst -sha1 / -sha256   one core, the CPU's SHA instructions: the per-core floor
 #   mktorrent -t <cores>           v1, the anchor
 #   libtorrent (python3-libtorrent) v1, v2, hybrid
-#   our hasher (MakeTorrent, the metafile service's ContentHasher) v1, v2, hybrid, best of 3 warm runs in one JVM
+#   our hasher (MakeTorrent, the metafile service's ContentHasher) v1, v2, hybrid, best of 5 warm runs in one JVM
 # and prints MB/s (10^6 bytes per second) and ratios against mktorrent and libtorrent, all from the same run.
 # Usage: bench/metainfo/hash-bench.sh [SIZE_MIB] (default 2048). Needs: mvn install of bittorrent-protocol and
 # metafile-service (target/classes), openssl, mktorrent, /usr/bin/python3 with libtorrent. Writes to $BENCH_DIR
@@ -55,7 +55,7 @@ for f in v1 v2 hybrid; do
 done
 for f in v1 v2 hybrid; do
   # In-JVM hashing time (warm, best of 3), and the whole process (JVM start, JIT) as a second figure.
-  out=$("$JAVA" -cp "$CP" org.everseed.metafile.cli.MakeTorrent --format=$f --piece-length=$PIECE --repeat=3 "$FILE")
+  out=$("$JAVA" -cp "$CP" org.everseed.metafile.cli.MakeTorrent --format=$f --piece-length=$PIECE --repeat=5 "$FILE")
   best=$(echo "$out" | sed -n 's/.* in \([0-9.]*\) ms.*/\1/p' | sort -n | head -1)
   SECONDS_OF["everseed $f (warm, in JVM)"]=$(echo "$best / 1000" | bc -l)
   measure "everseed $f (whole process)" "$JAVA" -cp "$CP" org.everseed.metafile.cli.MakeTorrent --format=$f --piece-length=$PIECE "$FILE"
@@ -63,7 +63,8 @@ done
 
 mbps() { echo "$BYTES / ${SECONDS_OF[$1]} / 1000000" | bc -l; }
 ANCHOR="mktorrent -t $CORES v1"
-printf '\n%s bytes (%s MiB), piece length %s, %s cores, %s\n' "$BYTES" "$SIZE_MIB" "$PIECE" "$CORES" "$(date -u +%FT%TZ)"
+printf '\n%s bytes (%s MiB), piece length %s, %s cores, %s, load average %s\n' "$BYTES" "$SIZE_MIB" "$PIECE" "$CORES" \
+  "$(date -u +%FT%TZ)" "$(cut -d' ' -f1 /proc/loadavg)"
 printf '%-34s %9s %9s %12s %14s\n' tool seconds MB/s "x mktorrent" "x libtorrent"
 for name in "openssl sha1 (1 core)" "openssl sha256 (1 core)" "$ANCHOR" \
             "libtorrent v1" "libtorrent v2" "libtorrent hybrid" \

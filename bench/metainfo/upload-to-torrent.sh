@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Time from the end of an upload to TorrentCreated (issue 3), default for a 1 GiB file: starts the whole platform
-# (launcher/target/everseed.jar, embedded Kafka and PostgreSQL, ports 38080..), uploads the file through the gateway
+# (launcher/target/everseed.jar, embedded Kafka and PostgreSQL, ports P..P+9 with a random P, since a just-stopped
+# run leaves connections in TIME_WAIT on its ports), uploads the file through the gateway
 # with curl, and polls the metafile service through the gateway every 10 ms until the publication's torrent row
 # exists. The row and its TorrentCreated are committed in one transaction (outbox), so that moment is when
 # TorrentCreated is durably emitted; the relay publishes it to Kafka right after. Prints the seconds, and the
@@ -13,11 +14,12 @@ SIZE_MIB=${1:-1024}
 FORMAT=${2:-hybrid}
 DIR=$(mktemp -d /tmp/everseed-upload-bench.XXXXXX)
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-BASE=http://127.0.0.1:38080
+P=$((20000 + RANDOM % 2000 * 10))
+BASE=http://127.0.0.1:$P
 head -c $((SIZE_MIB * 1024 * 1024)) /dev/urandom > "$DIR/content.bin"
-"$JAVA" -XX:+UseZGC -jar launcher/target/everseed.jar --home="$DIR/home" --gateway-port=38080 --portal-port=38081 \
-  --metafile-port=38082 --tracker-port=38083 --seed-port=38084 --tracker-udp-port=38969 --seed-peer-port=38881 \
-  --postgres-port=38432 --kafka-port=38092 --everseed.metafile.default-format="$FORMAT" > "$DIR/launcher.log" 2>&1 &
+"$JAVA" -XX:+UseZGC -jar launcher/target/everseed.jar --home="$DIR/home" --gateway-port=$P --portal-port=$((P + 1)) \
+  --metafile-port=$((P + 2)) --tracker-port=$((P + 3)) --seed-port=$((P + 4)) --tracker-udp-port=$((P + 5)) \
+  --seed-peer-port=$((P + 6)) --postgres-port=$((P + 7)) --kafka-port=$((P + 8)) --everseed.metafile.default-format="$FORMAT" > "$DIR/launcher.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DIR"' EXIT
 for _ in $(seq 1 240); do
@@ -36,5 +38,6 @@ while ! curl -fs "$BASE/api/v1/torrents?publicationId=$ID" | grep -q infoHash; d
   sleep 0.01
 done
 T_TORRENT=$(date +%s.%N)
-printf '%s MiB %s: end of upload to TorrentCreated %.3f s\n' "$SIZE_MIB" "$FORMAT" "$(echo "$T_TORRENT - $T_UPLOADED" | bc -l)"
+printf '%s MiB %s: end of upload to TorrentCreated %.3f s (load average %s)\n' "$SIZE_MIB" "$FORMAT" \
+  "$(echo "$T_TORRENT - $T_UPLOADED" | bc -l)" "$(cut -d' ' -f1 /proc/loadavg)"
 grep -o "hashed $((SIZE_MIB * 1024 * 1024)) bytes.*" "$DIR/launcher.log" | head -1
