@@ -180,7 +180,7 @@ class TrackerServiceIT {
             assertThat(r.status()).as(c.getKey()).isEqualTo(200);
             assertThat(r.text()).as(c.getKey()).startsWith("d14:failure reason").contains(c.getValue());
         }
-        // the internal header is the tracker's own: a client's copy is dropped, its valid query is parsed
+        // the request target is the only source of the query: a header claiming another one is ignored
         RawHttp.Response spoofed = RawHttp.get(port, "/announce?info_hash=%12%34",
                 "X-Everseed-Raw-Query: aW5mb19oYXNoPSVaWg==");
         assertThat(spoofed.text()).contains("info_hash must be 20 bytes, got 2");
