@@ -3,20 +3,17 @@ package org.everseed.bittorrent.id;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * A v1 info_hash: the 20-byte SHA-1 of the bencoded info dictionary as found in the metainfo (BEP 3).
  * Also the 20-byte truncation of a v2 info_hash used on the wire for hybrid and v2 swarms (BEP 52).
  * Immutable; lower-case hex in {@link #toString()}.
  */
-public final class InfoHash implements Comparable<InfoHash> {
+public final class InfoHash extends FixedBytes implements Comparable<InfoHash> {
     /** Length in bytes. */
     public static final int LENGTH = 20;
-    private final byte[] bytes;
-
     private InfoHash(byte[] bytes) {
-        this.bytes = bytes;
+        super(bytes);
     }
 
     /**
@@ -25,10 +22,7 @@ public final class InfoHash implements Comparable<InfoHash> {
      * @throws IllegalArgumentException if {@code bytes} is not 20 bytes long
      */
     public static InfoHash of(byte[] bytes) {
-        if (bytes.length != LENGTH) {
-            throw new IllegalArgumentException("info_hash must be " + LENGTH + " bytes, got " + bytes.length);
-        }
-        return new InfoHash(bytes.clone());
+        return new InfoHash(checkedCopy(bytes, LENGTH, "info_hash"));
     }
 
     /**
@@ -37,10 +31,7 @@ public final class InfoHash implements Comparable<InfoHash> {
      * @throws IllegalArgumentException if {@code hex} is not 40 hex digits
      */
     public static InfoHash fromHex(String hex) {
-        if (hex.length() != LENGTH * 2) {
-            throw new IllegalArgumentException("info_hash must be " + LENGTH * 2 + " hex digits, got " + hex.length());
-        }
-        return new InfoHash(HexFormat.of().parseHex(hex));
+        return new InfoHash(parseHex(hex, LENGTH, "info_hash"));
     }
 
     /** The SHA-1 of {@code infoBytes[from, to)}: the info_hash of those exact bytes (BEP 3). */
@@ -59,39 +50,14 @@ public final class InfoHash implements Comparable<InfoHash> {
         return sha1Of(infoBytes, 0, infoBytes.length);
     }
 
-    /** A copy of the 20 bytes. */
-    public byte[] bytes() {
-        return bytes.clone();
-    }
-
-    /** Copies the 20 bytes into {@code target} at {@code offset}. */
-    public void copyTo(byte[] target, int offset) {
-        System.arraycopy(bytes, 0, target, offset, LENGTH);
-    }
-
-    /** Lower-case hex, 40 digits. */
-    public String hex() {
-        return HexFormat.of().formatHex(bytes);
-    }
-
     @Override
     public int compareTo(InfoHash o) {
         return Arrays.compareUnsigned(bytes, o.bytes);
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof InfoHash h && Arrays.equals(bytes, h.bytes);
-    }
-
-    @Override
     public int hashCode() {
         // SHA-1 output is uniformly distributed: its first four bytes make a good hash code.
         return (bytes[0] & 0xff) << 24 | (bytes[1] & 0xff) << 16 | (bytes[2] & 0xff) << 8 | bytes[3] & 0xff;
-    }
-
-    @Override
-    public String toString() {
-        return hex();
     }
 }

@@ -33,6 +33,18 @@ class IdentifierTest {
     }
 
     @Test
+    void identifiersOfDifferentKindsNeverEqualEvenWithTheSameBytes() {
+        byte[] twenty = new byte[20];
+        twenty[0] = 7;
+        assertThat(InfoHash.of(twenty)).isEqualTo(InfoHash.of(twenty.clone())).hasSameHashCodeAs(InfoHash.of(twenty));
+        assertThat((Object) InfoHash.of(twenty)).isNotEqualTo(PeerId.of(twenty));
+        assertThat(InfoHash.of(twenty).toString()).isEqualTo("07" + "00".repeat(19));
+        byte[] copy = new byte[22];
+        PeerId.of(twenty).copyTo(copy, 2);
+        assertThat(copy[2]).isEqualTo((byte) 7);
+    }
+
+    @Test
     void generatedPeerIdsCarryThePrefix() {
         PeerId a = PeerId.generate("-ES0010-");
         PeerId b = PeerId.generate("-ES0010-");
