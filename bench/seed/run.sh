@@ -5,7 +5,8 @@
 # everseed's heap with 10,000 torrents and 500 concurrent peers.
 #
 # usage: bench/seed/run.sh [SIZE_MIB]      (needs aria2c, mktorrent, opentracker, nginx, /usr/bin/python3 + libtorrent)
-# env:   BENCH_DIR (default /tmp/everseed-bench), ROUNDS (default 2), JAVA_HOME (default JDK 25)
+# env:   BENCH_DIR (default /tmp/everseed-bench), ROUNDS (default 2), JAVA_HOME (default JDK 25),
+#        MEMORY (default 1; 0 skips the heap phase), JFR (a .jfr file: record the benchmark JVM with Flight Recorder)
 set -euo pipefail
 SIZE_MIB=${1:-1024}
 BENCH_DIR=${BENCH_DIR:-/tmp/everseed-bench}
@@ -30,5 +31,9 @@ fi
 cd "$ROOT"
 ./mvnw -B -o -q install -DskipTests -Dspring-boot.repackage.skip=true -pl seed-service >/dev/null
 ./mvnw -B -o test -pl seed-service -Dtest=SeedBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dbench.dir="$BENCH_DIR" -Dbench.rounds="$ROUNDS" -Dbench.script="$ROOT/bench/seed/libtorrent_seed.py" \
-  | grep -E '^(BENCH|\[ERROR\]|Tests run)' || true
+  -Dbench.dir="$BENCH_DIR" -Dbench.rounds="$ROUNDS" -Dbench.memory="${MEMORY:-1}" \
+  -Dbench.script="$ROOT/bench/seed/libtorrent_seed.py" \
+  ${JFR:+-DargLine="-XX:StartFlightRecording=filename=$JFR,settings=profile"} \
+  | grep -E '^(\[ERROR\]|Tests run)' || true
+# surefire sends the test's output to a file
+grep -h '^BENCH' seed-service/target/surefire-reports/org.everseed.seed.SeedBenchmark-output.txt

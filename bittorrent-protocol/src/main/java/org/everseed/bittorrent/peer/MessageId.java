@@ -38,6 +38,13 @@ public final class MessageId {
     // BEP 10
     /** {@code extended}: extended message id, then its payload. */
     public static final int EXTENDED = 20;
+    // BEP 52
+    /** {@code hash request}: pieces root, base layer, index, length, proof layers. */
+    public static final int HASH_REQUEST = 21;
+    /** {@code hashes}: the request's fields, then the hashes and their proof. */
+    public static final int HASHES = 22;
+    /** {@code hash reject}: the request's fields. */
+    public static final int HASH_REJECT = 23;
 
     private MessageId() {
     }

@@ -111,6 +111,113 @@ public sealed interface PeerMessage {
     }
 
     /**
+     * The address of a run of merkle tree hashes of one file (BEP 52): the file's {@code pieces root}, the layer
+     * ({@code base layer}, 0 = the 16 KiB block hashes), the first hash's {@code index} in that layer, how many
+     * ({@code length}) and how many layers of uncle hashes up towards the root ({@code proof layers}).
+     */
+    sealed interface HashAddress extends PeerMessage {
+        /** Bytes of a pieces root and of every hash: 32 (SHA-256). */
+        int HASH_LENGTH = 32;
+
+        /** The file's 32-byte pieces root (a copy). */
+        byte[] piecesRoot();
+
+        /** The layer, counted from the leaves (0). */
+        int baseLayer();
+
+        /** Index of the first hash within the layer. */
+        int index();
+
+        /** Number of hashes of the base layer. */
+        int length();
+
+        /** Number of uncle-hash layers asked for above the subtree of the requested hashes. */
+        int proofLayers();
+    }
+
+    /** Please send these hashes (BEP 52). */
+    record HashRequest(byte[] piecesRoot, int baseLayer, int index, int length, int proofLayers) implements HashAddress {
+        /** Checks and copies the root. */
+        public HashRequest {
+            piecesRoot = Hashing.root(piecesRoot);
+        }
+
+        @Override
+        public byte[] piecesRoot() {
+            return piecesRoot.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof HashRequest r && Hashing.sameAddress(this, r);
+        }
+
+        @Override
+        public int hashCode() {
+            return Hashing.hash(this);
+        }
+    }
+
+    /** The sender will not send these hashes (BEP 52). */
+    record HashReject(byte[] piecesRoot, int baseLayer, int index, int length, int proofLayers) implements HashAddress {
+        /** Checks and copies the root. */
+        public HashReject {
+            piecesRoot = Hashing.root(piecesRoot);
+        }
+
+        @Override
+        public byte[] piecesRoot() {
+            return piecesRoot.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof HashReject r && Hashing.sameAddress(this, r);
+        }
+
+        @Override
+        public int hashCode() {
+            return Hashing.hash(this);
+        }
+    }
+
+    /**
+     * The requested hashes (BEP 52): {@code length} hashes of the base layer from {@code index}, then the uncle
+     * hashes that prove them, lowest layer first; {@code hashes} is their concatenation (a multiple of 32 bytes).
+     */
+    record Hashes(byte[] piecesRoot, int baseLayer, int index, int length, int proofLayers, byte[] hashes)
+            implements HashAddress {
+        /** Checks and copies the root and the hashes. */
+        public Hashes {
+            piecesRoot = Hashing.root(piecesRoot);
+            if (hashes.length % HASH_LENGTH != 0) {
+                throw new IllegalArgumentException("hashes are 32 bytes each, got " + hashes.length + " bytes");
+            }
+            hashes = hashes.clone();
+        }
+
+        @Override
+        public byte[] piecesRoot() {
+            return piecesRoot.clone();
+        }
+
+        @Override
+        public byte[] hashes() {
+            return hashes.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Hashes h && Hashing.sameAddress(this, h) && java.util.Arrays.equals(hashes, h.hashes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Hashing.hash(this);
+        }
+    }
+
+    /**
      * A message with an id this codec does not know; BEP 3 peers ignore those. Its payload was skipped
      * (consumed, not kept).
      */

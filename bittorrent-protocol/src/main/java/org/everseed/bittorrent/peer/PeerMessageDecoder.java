@@ -6,6 +6,10 @@ import org.everseed.bittorrent.peer.PeerMessage.BitfieldMessage;
 import org.everseed.bittorrent.peer.PeerMessage.Cancel;
 import org.everseed.bittorrent.peer.PeerMessage.Choke;
 import org.everseed.bittorrent.peer.PeerMessage.Extended;
+import org.everseed.bittorrent.peer.PeerMessage.HashAddress;
+import org.everseed.bittorrent.peer.PeerMessage.HashReject;
+import org.everseed.bittorrent.peer.PeerMessage.HashRequest;
+import org.everseed.bittorrent.peer.PeerMessage.Hashes;
 import org.everseed.bittorrent.peer.PeerMessage.Have;
 import org.everseed.bittorrent.peer.PeerMessage.HaveAll;
 import org.everseed.bittorrent.peer.PeerMessage.HaveNone;
@@ -21,7 +25,7 @@ import org.everseed.bittorrent.peer.PeerMessage.Unchoke;
 import org.everseed.bittorrent.peer.PeerMessage.Unknown;
 
 /**
- * Incremental, bounded decoder of length-prefixed peer wire messages (BEP 3, BEP 5, BEP 6, BEP 10)
+ * Incremental, bounded decoder of length-prefixed peer wire messages (BEP 3, BEP 5, BEP 6, BEP 10, BEP 52)
  * for one torrent of known piece count. Stateless apart from its limits; thread-safe.
  *
  * <p>{@link #decode(ByteBuffer)} returns one message and consumes exactly its bytes, or returns
@@ -40,6 +44,8 @@ public final class PeerMessageDecoder {
     public static final int DEFAULT_MAX_LENGTH = 128 * 1024;
     private static final int PAYLOAD = PREFIX_LENGTH + 1;
     private static final KeepAlive KEEP_ALIVE = new KeepAlive();
+    /** Length of a BEP 52 hash request or reject: id, pieces root, four 32-bit fields. */
+    private static final int HASH_FIELDS = 1 + HashAddress.HASH_LENGTH + 16;
 
     private final int pieceCount;
     private final int maxLength;
@@ -121,6 +127,12 @@ public final class PeerMessageDecoder {
             case MessageId.PORT -> new Port(Short.toUnsignedInt(in.getShort(f.length(3).at(PAYLOAD))));
             case MessageId.BITFIELD -> new BitfieldMessage(Bitfield.fromWire(f.payload(1), pieceCount, PAYLOAD));
             case MessageId.PIECE -> piece(f);
+            case MessageId.HASH_REQUEST -> f.length(HASH_FIELDS).hashRequest();
+            case MessageId.HASH_REJECT -> {
+                HashRequest r = f.length(HASH_FIELDS).hashRequest();
+                yield new HashReject(r.piecesRoot(), r.baseLayer(), r.index(), r.length(), r.proofLayers());
+            }
+            case MessageId.HASHES -> hashes(f);
             case MessageId.EXTENDED -> {
                 if (length < 2) {
                     throw new PeerWireException("extended message without an extended id", 0);
@@ -129,6 +141,17 @@ public final class PeerMessageDecoder {
             }
             default -> new Unknown(id, length - 1);
         };
+    }
+
+    private PeerMessage hashes(Fields f) {
+        if (f.length < HASH_FIELDS) {
+            throw new PeerWireException("hashes message shorter than its " + (HASH_FIELDS - 1) + "-byte header", 0);
+        }
+        if ((f.length - HASH_FIELDS) % HashAddress.HASH_LENGTH != 0) {
+            throw new PeerWireException("hashes of " + (f.length - HASH_FIELDS) + " bytes, not a multiple of 32", 0);
+        }
+        HashRequest r = f.hashRequest();
+        return new Hashes(r.piecesRoot(), r.baseLayer(), r.index(), r.length(), r.proofLayers(), f.payload(HASH_FIELDS));
     }
 
     private PeerMessage piece(Fields f) {
@@ -187,6 +210,16 @@ public final class PeerMessageDecoder {
                         + " pieces", offset);
             }
             return index;
+        }
+
+        HashRequest hashRequest() {
+            byte[] root = new byte[HashAddress.HASH_LENGTH];
+            in.get(start + PAYLOAD, root);
+            int base = nonNegative(PAYLOAD + 32, "base layer");
+            int index = nonNegative(PAYLOAD + 36, "index");
+            int count = nonNegative(PAYLOAD + 40, "length");
+            int proof = nonNegative(PAYLOAD + 44, "proof layers");
+            return new HashRequest(root, base, index, count, proof);
         }
 
         Request request() {

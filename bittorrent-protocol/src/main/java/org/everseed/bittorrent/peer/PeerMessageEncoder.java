@@ -7,6 +7,10 @@ import org.everseed.bittorrent.peer.PeerMessage.BlockAddress;
 import org.everseed.bittorrent.peer.PeerMessage.Cancel;
 import org.everseed.bittorrent.peer.PeerMessage.Choke;
 import org.everseed.bittorrent.peer.PeerMessage.Extended;
+import org.everseed.bittorrent.peer.PeerMessage.HashAddress;
+import org.everseed.bittorrent.peer.PeerMessage.HashReject;
+import org.everseed.bittorrent.peer.PeerMessage.HashRequest;
+import org.everseed.bittorrent.peer.PeerMessage.Hashes;
 import org.everseed.bittorrent.peer.PeerMessage.Have;
 import org.everseed.bittorrent.peer.PeerMessage.HaveAll;
 import org.everseed.bittorrent.peer.PeerMessage.HaveNone;
@@ -61,6 +65,8 @@ public final class PeerMessageEncoder {
             case BitfieldMessage b -> 1 + Bitfield.wireLength(b.bitfield().pieceCount());
             case Piece p -> 9 + p.block().length;
             case Extended e -> 2 + e.payload().length;
+            case Hashes h -> 49 + h.hashes().length;
+            case HashAddress h -> 49;
             case Unknown u -> throw new IllegalArgumentException("an unknown message cannot be encoded");
         };
     }
@@ -91,12 +97,20 @@ public final class PeerMessageEncoder {
             case BitfieldMessage b -> out.put((byte) MessageId.BITFIELD).put(b.bitfield().toWire());
             case Piece p -> out.put((byte) MessageId.PIECE).putInt(p.index()).putInt(p.begin()).put(p.block());
             case Extended e -> out.put((byte) MessageId.EXTENDED).put((byte) e.extendedId()).put(e.payload());
+            case HashRequest h -> hashAddress(out, MessageId.HASH_REQUEST, h);
+            case HashReject h -> hashAddress(out, MessageId.HASH_REJECT, h);
+            case Hashes h -> hashAddress(out, MessageId.HASHES, h).put(h.hashes());
             case Unknown u -> throw new IllegalArgumentException("an unknown message cannot be encoded");
         }
     }
 
     private static void block(ByteBuffer out, int id, BlockAddress address) {
         out.put((byte) id).putInt(address.index()).putInt(address.begin()).putInt(address.length());
+    }
+
+    private static ByteBuffer hashAddress(ByteBuffer out, int id, HashAddress h) {
+        return out.put((byte) id).put(h.piecesRoot()).putInt(h.baseLayer()).putInt(h.index()).putInt(h.length())
+                .putInt(h.proofLayers());
     }
 
     /** The encoded bytes of {@code message}, prefix included. */

@@ -3,7 +3,8 @@
  * with its reserved extension bits (BEP 3, BEP 5 DHT, BEP 6 fast, BEP 10 extension protocol, BEP 52
  * upgrade bit), the length-prefixed messages of BEP 3 (keep-alive, choke, unchoke, interested, not
  * interested, have, bitfield, request, piece, cancel, port), of BEP 6 (suggest, have all, have none,
- * reject request, allowed fast) and the BEP 10 extended message envelope.
+ * reject request, allowed fast), the BEP 10 extended message envelope and the BEP 52 hash request,
+ * hashes and hash reject messages.
  *
  * <p>Decoders are incremental: they return one value and consume its bytes, or return {@code null}
  * and consume nothing when the bytes are not all there yet. Every decoder is bounded by named limits

@@ -82,7 +82,11 @@ class PeerWireCorrectDataTest {
         "allowed fast 4;  00000005 | 11 | 00000004",
         "bitfield 10;     00000003 | 05 | ff c0",
         "piece 3 bytes;   0000000c | 07 | 00000002 | 00000010 | aabbcc",
-        "extended hs;     00000004 | 14 | 00 | 6465"
+        "extended hs;     00000004 | 14 | 00 | 6465",
+        // BEP 52: pieces root (32 bytes) | base layer | index | length | proof layers [| hashes]
+        "hash request;    00000031 | 15 | 1111111111111111111111111111111111111111111111111111111111111111 | 00000006 | 00000000 | 00000200 | 00000002",
+        "hash reject;     00000031 | 17 | 1111111111111111111111111111111111111111111111111111111111111111 | 00000006 | 00000200 | 00000200 | 00000002",
+        "hashes, 2;       00000071 | 16 | 1111111111111111111111111111111111111111111111111111111111111111 | 00000000 | 00000004 | 00000001 | 00000001 | aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
     })
     void everyMessageDecodesAndEncodesBackToTheSameBytes(String name, String wire) {
         ByteBuffer in = buffer(wire + " | 00000000");               // followed by a keep-alive
@@ -122,6 +126,25 @@ class PeerWireCorrectDataTest {
         Extended extended = (Extended) decoder.decode(buffer("00000004 14 03 6465"));
         assertThat(extended.extendedId()).isEqualTo(3);
         assertThat(extended.payload()).isEqualTo(hex("6465"));
+    }
+
+    @Test
+    void hashMessagesCarryTheirFieldsAndHashes() {
+        byte[] root = Bytes.hex("1111111111111111111111111111111111111111111111111111111111111111");
+        assertThat(decoder.decode(buffer("00000031 15 1111111111111111111111111111111111111111111111111111111111111111 00000006 00000000 00000200 00000002")))
+                .isEqualTo(new PeerMessage.HashRequest(root, 6, 0, 512, 2));
+        assertThat(decoder.decode(buffer("00000031 17 1111111111111111111111111111111111111111111111111111111111111111 00000006 00000000 00000200 00000002")))
+                .isEqualTo(new PeerMessage.HashReject(root, 6, 0, 512, 2));
+        PeerMessage.Hashes hashes = (PeerMessage.Hashes) decoder.decode(
+                buffer("00000071 16 1111111111111111111111111111111111111111111111111111111111111111 00000000 00000004 00000001 00000001 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"));
+        assertThat(hashes.piecesRoot()).isEqualTo(root);
+        assertThat(hashes.baseLayer()).isZero();
+        assertThat(hashes.index()).isEqualTo(4);
+        assertThat(hashes.length()).isEqualTo(1);
+        assertThat(hashes.proofLayers()).isEqualTo(1);
+        assertThat(hashes.hashes()).isEqualTo(Bytes.hex("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaabbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"));
+        assertThat(decoder.decode(buffer("00000031 16 1111111111111111111111111111111111111111111111111111111111111111 00000000 00000004 00000000 00000000")))
+                .as("hashes with no hash at all").isEqualTo(new PeerMessage.Hashes(root, 0, 4, 0, 0, new byte[0]));
     }
 
     @Test

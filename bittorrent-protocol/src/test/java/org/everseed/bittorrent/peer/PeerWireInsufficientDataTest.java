@@ -23,7 +23,9 @@ class PeerWireInsufficientDataTest {
         "0000000d 06 00000001 00004000 00004000",        // request
         "00000003 05 ffc0",                              // bitfield
         "0000000c 07 00000002 00000010 aabbcc",          // piece
-        "00000004 14 00 6465"                            // extended
+        "00000004 14 00 6465",                           // extended
+        "00000031 15 1111111111111111111111111111111111111111111111111111111111111111 00000006 00000000 00000200 00000002",              // hash request
+        "00000051 16 1111111111111111111111111111111111111111111111111111111111111111 00000000 00000000 00000001 00000000 dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"         // hashes
     })
     void everyPrefixOfAMessageConsumesNothing(String wire) {
         byte[] whole = hex(wire);

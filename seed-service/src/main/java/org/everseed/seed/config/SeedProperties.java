@@ -31,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
  * @param announceRetry pause before retrying a failed tracker announce; default 30 s
  * @param minAnnounceInterval floor on the tracker's announce interval; default 30 s
  * @param httpTimeout timeout of each HTTP call to metafile-service or a tracker; default 10 s
- * @param verifyThreads threads that hash stored files against their piece hashes; default 1
+ * @param verifyThreads threads that hash stored files against their piece hashes (pieces a peer waits for are hashed in parallel); default 2
  * @param maxOpenFiles blob files kept open without a user before the least recently used are closed; default 1024
  * @param peerIdPrefix BEP 20 client tag at the start of our peer_id; default -ES0010-
  * @param fileCheckInterval how often every served blob is checked for having vanished or changed, and the
@@ -41,6 +41,10 @@ import org.springframework.validation.annotation.Validated;
  * @param optimisticUnchokeInterval how often the one optimistic upload slot (on top of {@code upload-slots})
  *     moves to the peer that waited longest; 0 disables the optimistic slot; default 30 s
  * @param consumerGroup Kafka consumer group of the listeners; instances sharing it share the work; default seed-service
+ * @param blockTransfer how blocks are sent: {@code pooled-buffer} (header and block in one pooled direct buffer, one
+ *     positional read) or {@code file-region} (header, then a zero-copy {@code sendfile} region); default pooled-buffer
+ * @param writeBufferHighWaterMark bytes queued on a connection above which no more blocks are read for it (a slow
+ *     reader costs at most this much plus one block); it resumes below half of it; default 2MB
  */
 @Validated
 @ConfigurationProperties("everseed.seed")
@@ -61,11 +65,13 @@ public record SeedProperties(
         @DefaultValue("30s") @NotNull Duration announceRetry,
         @DefaultValue("30s") @NotNull Duration minAnnounceInterval,
         @DefaultValue("10s") @NotNull Duration httpTimeout,
-        @DefaultValue("1") @Min(1) int verifyThreads,
+        @DefaultValue("2") @Min(1) int verifyThreads,
         @DefaultValue("1024") @Min(1) int maxOpenFiles,
         @DefaultValue("-ES0010-") @NotBlank String peerIdPrefix,
         @DefaultValue("30s") @NotNull Duration fileCheckInterval,
         @DefaultValue("true") boolean splitByPartitions,
         @DefaultValue("seed-service") @NotBlank String consumerGroup,
-        @DefaultValue("30s") @NotNull Duration optimisticUnchokeInterval) {
+        @DefaultValue("30s") @NotNull Duration optimisticUnchokeInterval,
+        @DefaultValue("pooled-buffer") @NotNull BlockTransfer blockTransfer,
+        @DefaultValue("2MB") @NotNull DataSize writeBufferHighWaterMark) {
 }

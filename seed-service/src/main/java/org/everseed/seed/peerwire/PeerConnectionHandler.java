@@ -1,13 +1,14 @@
 package org.everseed.seed.peerwire;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.everseed.bittorrent.peer.Bitfield;
@@ -18,6 +19,7 @@ import org.everseed.bittorrent.peer.PeerMessage.BitfieldMessage;
 import org.everseed.bittorrent.peer.PeerMessage.Cancel;
 import org.everseed.bittorrent.peer.PeerMessage.Choke;
 import org.everseed.bittorrent.peer.PeerMessage.Extended;
+import org.everseed.bittorrent.peer.PeerMessage.HashRequest;
 import org.everseed.bittorrent.peer.PeerMessage.HaveAll;
 import org.everseed.bittorrent.peer.PeerMessage.Interested;
 import org.everseed.bittorrent.peer.PeerMessage.KeepAlive;
@@ -26,7 +28,6 @@ import org.everseed.bittorrent.peer.PeerMessage.RejectRequest;
 import org.everseed.bittorrent.peer.PeerMessage.Request;
 import org.everseed.bittorrent.peer.PeerMessage.Unchoke;
 import org.everseed.bittorrent.peer.PeerMessageDecoder;
-import org.everseed.bittorrent.peer.PeerMessageEncoder;
 import org.everseed.bittorrent.peer.ReservedBits;
 import org.everseed.seed.session.SeededTorrent;
 import org.everseed.seed.session.SlotHolder;
@@ -39,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * One peer connection of a seeder (BEP 3): answers the handshake for a served info_hash (any other
  * closes the connection), sends the bitfield (or {@code have all} to BEP 6 peers) and, to BEP 10 peers,
  * an extended handshake offering {@code ut_metadata} (BEP 9); takes an upload slot when the peer is interested, and
- * serves requested blocks of verified pieces as zero-copy file regions, only while the channel is
- * writable, so a slow reader costs at most the channel's write buffer. Closes the connection on a
+ * serves requested blocks of verified pieces ({@link BlockWriter}), only while the channel is
+ * writable, flushing once per batch of messages read, so a slow reader costs at most the channel's write buffer. Closes the connection on a
  * protocol error, a request outside a piece, for a piece that does not match its hash or above the
  * block limit, more queued requests than allowed, a missed handshake deadline, or idleness. To BEP 6 peers, requests that will not be
  * served (choked, cancelled, dropped by a choke) are answered with {@code reject request}. Runs on
@@ -50,6 +51,9 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
     private static final Logger log = LoggerFactory.getLogger(PeerConnectionHandler.class);
     /** We speak the fast extension (BEP 6) and the extension protocol (BEP 10). */
     static final ReservedBits OUR_RESERVED = ReservedBits.with(Extension.FAST, Extension.EXTENSION_PROTOCOL);
+    /** For v2 and hybrid torrents, also the BEP 52 bit: we answer hash requests. */
+    static final ReservedBits OUR_RESERVED_V2 = ReservedBits.with(Extension.FAST, Extension.EXTENSION_PROTOCOL,
+            Extension.V2_UPGRADE);
 
     private final PeerWireContext context;
     private final PeerWireFrameDecoder frames;
@@ -62,7 +66,11 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
     private boolean fast;
     private ExtensionSession extensions;
     private FileHandles.Lease file;
-    private int verifying = -1;
+    /** Pieces of queued requests being hashed now (at most {@code max-queued-requests} of them). */
+    private final Set<Integer> verifying = new HashSet<>();
+    /** Inside a read batch: writes are flushed once, in {@link #channelReadComplete}. */
+    private boolean reading;
+    private boolean flushPending;
 
     PeerConnectionHandler(PeerWireContext context, PeerWireFrameDecoder frames) {
         this.context = context;
@@ -79,10 +87,36 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        reading = true;
         switch (msg) {
             case Handshake handshake -> onHandshake(handshake);
             case PeerMessage message -> onMessage(message);
             default -> ctx.fireChannelRead(msg);
+        }
+    }
+
+    /** Flushes what the batch of messages just read made us write: one gathering write for many blocks. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        reading = false;
+        if (flushPending) {
+            flushPending = false;
+            ctx.flush();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    /** Writes {@code message}; flushed now, or at the end of the read batch when inside one. */
+    private void send(Object message) {
+        ctx.write(message, ctx.voidPromise());
+        flushSoon();
+    }
+
+    private void flushSoon() {
+        if (reading) {
+            flushPending = true;
+        } else {
+            ctx.flush();
         }
     }
 
@@ -104,7 +138,9 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
         frames.expectMessages(new PeerMessageDecoder(data.pieceCount(),
                 Math.max((int) context.properties().maxMessageLength().toBytes(), 13 + (data.pieceCount() + 7) / 8)));
         fast = handshake.reserved().supports(Extension.FAST);
-        ctx.write(new Handshake(OUR_RESERVED, torrent.infoHash(), context.localPeerId()));
+        // the info_hash the peer named: the v1 one, or a hybrid's truncated v2 one (BEP 52)
+        ctx.write(new Handshake(found.metainfo().format().hasV2() ? OUR_RESERVED_V2 : OUR_RESERVED, handshake.infoHash(),
+                context.localPeerId()));
         if (fast) {
             ctx.write(new HaveAll());                      // BEP 6
         } else {
@@ -114,7 +150,7 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
             extensions = new ExtensionSession(torrent.metainfo().infoBytes());
             ctx.write(extensions.handshake(context.properties().maxQueuedRequests()));     // BEP 10
         }
-        ctx.flush();
+        flushSoon();
     }
 
     private void onMessage(PeerMessage message) {
@@ -136,12 +172,13 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
             case Cancel cancel -> {
                 Request request = new Request(cancel.index(), cancel.begin(), cancel.length());
                 if (queue.remove(request) && fast) {
-                    ctx.writeAndFlush(reject(request));          // BEP 6: a cancel is answered
+                    send(reject(request));                       // BEP 6: a cancel is answered
                 }
             }
+            case HashRequest request -> send(context.hashes().answer(torrent.data(), request));   // BEP 52
             case Extended extended -> {
                 if (extensions != null) {
-                    extensions.onMessage(extended).ifPresent(ctx::writeAndFlush);
+                    extensions.onMessage(extended).ifPresent(this::send);
                 }
             }
             default -> {
@@ -159,7 +196,7 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
         }
         if (choking) {
             if (fast) {
-                ctx.writeAndFlush(reject(request));              // BEP 6
+                send(reject(request));                           // BEP 6
             }
             return; // BEP 3: requests sent while choked are dropped
         }
@@ -172,9 +209,11 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
     }
 
     /**
-     * Writes queued blocks while unchoked and writable. A block of a piece not verified yet waits for
-     * its hashing on the verification pool (cached, so once per piece), then serving resumes on this
-     * event loop; a piece that does not match is never sent and the connection is closed.
+     * Writes queued blocks while unchoked and writable, in request order among verified pieces: a block of a piece
+     * not verified yet stays queued while its piece is hashed on the verification pool (cached, so once per piece;
+     * the queue's other unverified pieces are hashed meanwhile, in parallel), and later blocks of verified pieces go
+     * out before it (BEP 3 does not order answers). Serving resumes on this event loop when a hashing ends; a piece
+     * that does not match is never sent and the connection is closed.
      */
     private void serve() {
         if (!context.registry().contains(torrent.infoHash())) {
@@ -182,38 +221,38 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
             return;
         }
         TorrentData data = torrent.data();
-        boolean wrote = false;
-        while (!choking && !queue.isEmpty() && ctx.channel().isWritable()) {
-            Request r = queue.peek();
+        long uploaded = 0;
+        Iterator<Request> queued = queue.iterator();
+        while (!choking && queued.hasNext() && ctx.channel().isWritable()) {
+            Request r = queued.next();
             if (!data.isVerified(r.index())) {
                 awaitVerification(data, r.index());
-                break;
+                continue;
             }
-            queue.poll();
-            ByteBuffer header = ByteBuffer.allocate(PeerMessageEncoder.PIECE_HEADER_LENGTH);
-            PeerMessageEncoder.writePieceHeader(r.index(), r.begin(), r.length(), header);
-            ctx.write(Unpooled.wrappedBuffer(header.array()));
-            ctx.write(new SharedFileRegion(file.channel(), data.fileOffset(r.index(), r.begin()), r.length()))
-                    .addListener(f -> {
-                        if (f.isSuccess()) {
-                            context.uploaded(r.length());
-                            torrent.uploaded().addAndGet(r.length());
-                        }
-                    });
-            wrote = true;
+            queued.remove();
+            try {
+                long position = data.fileOffset(r.index(), r.begin());
+                context.blocks().write(ctx, file.channel(), r.index(), r.begin(), position, r.length(),
+                        data.bytesInFile(position, r.length()));
+            } catch (IOException e) {
+                close("block " + r + " cannot be read: " + e.getMessage());
+                return;
+            }
+            uploaded += r.length();
         }
-        if (wrote) {
-            ctx.flush();
+        if (uploaded > 0) {
+            context.uploaded(uploaded);
+            torrent.uploaded().addAndGet(uploaded);
+            flushSoon();
         }
     }
 
     private void awaitVerification(TorrentData data, int index) {
-        if (verifying == index) {
+        if (!verifying.add(index)) {
             return;
         }
-        verifying = index;
         data.verify(index).thenAccept(ok -> ctx.executor().execute(() -> {
-            verifying = -1;
+            verifying.remove(index);
             if (!ctx.channel().isActive()) {
                 return;
             }
@@ -238,7 +277,7 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
         ctx.executor().execute(() -> {
             if (ctx.channel().isActive() && choking && interested) {
                 choking = false;
-                ctx.writeAndFlush(new Unchoke());
+                send(new Unchoke());
             }
         });
     }
@@ -250,12 +289,15 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
 
     private void doChoke() {
         if (fast) {
-            queue.forEach(r -> ctx.write(reject(r)));            // BEP 6: choke rejects nothing implicitly
+            queue.forEach(r -> ctx.write(reject(r), ctx.voidPromise())); // BEP 6: choke rejects nothing implicitly
         }
+        boolean rejected = fast && !queue.isEmpty();
         queue.clear();
         if (!choking && ctx.channel().isActive()) {
             choking = true;
-            ctx.writeAndFlush(new Choke());
+            send(new Choke());
+        } else if (rejected) {
+            flushSoon();
         }
     }
 
@@ -269,7 +311,7 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
             if (idle.state() == IdleState.READER_IDLE) {
                 close("idle");
             } else if (idle.state() == IdleState.WRITER_IDLE && torrent != null) {
-                ctx.writeAndFlush(new KeepAlive());
+                send(new KeepAlive());
             }
             return;
         }

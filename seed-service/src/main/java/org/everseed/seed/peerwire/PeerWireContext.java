@@ -8,16 +8,18 @@ import org.everseed.seed.session.UploadSlots;
 
 /**
  * What every peer connection shares: the settings, the served torrents, the upload slots, our
- * peer_id and the upload counter.
+ * peer_id, the upload counter and the block writer.
  *
  * @param properties the everseed settings
  * @param registry the served torrents
  * @param slots the upload slots
  * @param localPeerId our peer_id
  * @param uploadedBytes bytes of blocks written to peers since start
+ * @param blocks how blocks are written
+ * @param hashes answers BEP 52 hash requests
  */
 record PeerWireContext(SeedProperties properties, TorrentRegistry registry, UploadSlots slots, PeerId localPeerId,
-                       AtomicLong uploadedBytes) {
+                       AtomicLong uploadedBytes, BlockWriter blocks, HashRequests hashes) {
 
     void uploaded(long bytes) {
         uploadedBytes.addAndGet(bytes);

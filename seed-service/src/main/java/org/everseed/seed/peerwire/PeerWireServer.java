@@ -5,8 +5,12 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -25,7 +29,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The everseed's TCP listener (BEP 3 peer wire): one port, {@code everseed.seed.peer-port}, for all
- * torrents. Each connection gets a connection cap check, idle and keep-alive timers, the frame
+ * torrents, on native epoll where available (else NIO). Each connection gets a connection cap check, idle and keep-alive timers, the frame
  * decoder, the encoder and its own {@link PeerConnectionHandler}. Also rotates the upload slots every
  * {@code unchoke-interval} and the optimistic slot every {@code optimistic-unchoke-interval}. Started
  * with the context, stopped (listener and connections closed) before
@@ -49,20 +53,24 @@ public class PeerWireServer implements SmartLifecycle {
     /** Builds the server; it binds in {@link #start()}. */
     public PeerWireServer(SeedProperties properties, TorrentRegistry registry, UploadSlots slots, PeerId localPeerId) {
         this.properties = properties;
-        this.context = new PeerWireContext(properties, registry, slots, localPeerId, new AtomicLong());
+        this.context = new PeerWireContext(properties, registry, slots, localPeerId, new AtomicLong(),
+                new BlockWriter(properties.blockTransfer()), new HashRequests());
         this.limiter = new ConnectionLimiter(properties.maxConnections(), properties.maxConnectionsPerIp());
     }
 
     @Override
     public synchronized void start() {
-        boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        boss = new MultiThreadIoEventLoopGroup(1, io);
+        workers = new MultiThreadIoEventLoopGroup(io);
+        int high = (int) Math.min(Integer.MAX_VALUE, properties.writeBufferHighWaterMark().toBytes());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 512)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(high / 2, high))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -89,7 +97,8 @@ public class PeerWireServer implements SmartLifecycle {
         if (optimistic > 0) {
             boss.scheduleAtFixedRate(context.slots()::rotateOptimistic, optimistic, optimistic, TimeUnit.MILLISECONDS);
         }
-        log.info("everseed peer wire listening on {}:{}", properties.peerHost(), port);
+        log.info("everseed peer wire listening on {}:{} ({}, blocks as {})", properties.peerHost(), port,
+                epoll ? "epoll" : "nio", properties.blockTransfer());
     }
 
     @Override

@@ -166,7 +166,7 @@ public class Everseeds {
     private void startNow(SeedAssignment a) {
         try {
             Metainfo metainfo = MetainfoParser.parse(a.torrent());
-            TorrentData data = loader.load(a.blobKey(), metainfo.info(), problem -> broken(a.infoHash(), problem));
+            TorrentData data = loader.load(a.blobKey(), metainfo, problem -> broken(a.infoHash(), problem));
             SeededTorrent torrent = new SeededTorrent(metainfo, a.blobKey(), data);
             if (!registry.add(torrent)) {
                 return;

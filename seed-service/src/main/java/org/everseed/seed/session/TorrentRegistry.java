@@ -8,16 +8,23 @@ import org.everseed.bittorrent.id.InfoHash;
 import org.springframework.stereotype.Component;
 
 /**
- * The torrents served on the peer wire port, by info_hash. Thread-safe: the event loops read it on
- * every handshake while listeners add torrents.
+ * The torrents served on the peer wire port, by info_hash: the v1 info_hash, and for hybrid torrents also the
+ * truncated v2 info_hash (BEP 52: v2 peers name a hybrid torrent by it in the handshake). Thread-safe: the event
+ * loops read it on every handshake while listeners add torrents.
  */
 @Component
 public class TorrentRegistry {
     private final ConcurrentHashMap<InfoHash, SeededTorrent> torrents = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<InfoHash, InfoHash> aliases = new ConcurrentHashMap<>();
 
-    /** The torrent with this info_hash, if served. */
+    /** The torrent with this info_hash (v1, or the truncated v2 one of a hybrid torrent), if served. */
     public Optional<SeededTorrent> find(InfoHash infoHash) {
-        return Optional.ofNullable(torrents.get(infoHash));
+        SeededTorrent torrent = torrents.get(infoHash);
+        if (torrent == null) {
+            InfoHash primary = aliases.get(infoHash);
+            torrent = primary == null ? null : torrents.get(primary);
+        }
+        return Optional.ofNullable(torrent);
     }
 
     /** Whether a torrent with this info_hash is served. */
@@ -31,7 +38,12 @@ public class TorrentRegistry {
      * @return whether it was added
      */
     public boolean add(SeededTorrent torrent) {
-        return torrents.putIfAbsent(torrent.infoHash(), torrent) == null;
+        if (torrents.putIfAbsent(torrent.infoHash(), torrent) != null) {
+            return false;
+        }
+        torrent.metainfo().infoHashV2().map(v2 -> v2.truncated()).filter(h -> !h.equals(torrent.infoHash()))
+                .ifPresent(h -> aliases.put(h, torrent.infoHash()));
+        return true;
     }
 
     /**
@@ -40,7 +52,12 @@ public class TorrentRegistry {
      * @return whether it was served
      */
     public boolean remove(InfoHash infoHash) {
-        return torrents.remove(infoHash) != null;
+        SeededTorrent removed = torrents.remove(infoHash);
+        if (removed == null) {
+            return false;
+        }
+        removed.metainfo().infoHashV2().ifPresent(v2 -> aliases.remove(v2.truncated(), infoHash));
+        return true;
     }
 
     /** A snapshot of the served torrents. */

@@ -10,11 +10,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.Optional;
 import org.everseed.bittorrent.metainfo.InfoDictionary;
+import org.everseed.bittorrent.metainfo.Metainfo;
+import org.everseed.bittorrent.metainfo.TorrentFormat;
 
 /**
  * The stored file of a seeded torrent, verified lazily: its length is checked when it is loaded,
- * and each piece is hashed (SHA-1, BEP 3) on the verification pool the first time a peer asks for
+ * and each piece is hashed (SHA-1, BEP 3; for v2-only torrents the SHA-256 merkle root of its blocks against the
+ * piece layers, BEP 52) on the verification pool the first time a peer asks for
  * it; the result is cached, so a piece is read for hashing at most once while served. A piece whose
  * hash does not match is never sent: the mismatch means the file changed, so the whole torrent is
  * reported broken ({@link DataProblem}) to the listener given at load time, once. Thread-safe.
@@ -26,6 +30,9 @@ public final class TorrentData {
     private final FileHandles files;
     private final String blobKey;
     private final InfoDictionary info;
+    private final Metainfo metainfo;
+    private final int pieceCount;
+    private volatile Optional<MerkleHashes> merkle;
     private final FileFingerprint fingerprint;
     private final Executor verification;
     private final Consumer<DataProblem> onProblem;
@@ -44,13 +51,32 @@ public final class TorrentData {
      */
     public TorrentData(FileHandles files, String blobKey, InfoDictionary info, FileFingerprint fingerprint,
             Executor verification, Consumer<DataProblem> onProblem) {
+        this(files, blobKey, info, null, fingerprint, verification, onProblem);
+    }
+
+    /**
+     * The data of a torrent of any format (v1, v2 or hybrid, single-file): v1 and hybrid pieces are checked by
+     * SHA-1, v2 pieces by their merkle hashes.
+     */
+    public TorrentData(FileHandles files, String blobKey, Metainfo metainfo, FileFingerprint fingerprint,
+            Executor verification, Consumer<DataProblem> onProblem) {
+        this(files, blobKey, metainfo.info(), metainfo, fingerprint, verification, onProblem);
+    }
+
+    private TorrentData(FileHandles files, String blobKey, InfoDictionary info, Metainfo metainfo,
+            FileFingerprint fingerprint, Executor verification, Consumer<DataProblem> onProblem) {
         this.files = files;
         this.blobKey = blobKey;
         this.info = info;
+        this.metainfo = metainfo;
+        this.pieceCount = (int) InfoDictionary.expectedPieceCount(info.totalLength(), info.pieceLength());
+        if (info.format() == TorrentFormat.V2 && metainfo == null) {
+            throw new IllegalArgumentException("a v2 torrent is verified with its piece layers: pass the metainfo");
+        }
         this.fingerprint = fingerprint;
         this.verification = verification;
         this.onProblem = onProblem;
-        this.verified = new AtomicLongArray((info.pieces().count() + 63) / 64);
+        this.verified = new AtomicLongArray((pieceCount + 63) / 64);
     }
 
     /**
@@ -74,7 +100,20 @@ public final class TorrentData {
 
     /** Number of pieces. */
     public int pieceCount() {
-        return info.pieces().count();
+        return pieceCount;
+    }
+
+    /**
+     * The file's merkle tree from the piece layer up, to answer BEP 52 hash requests (built on first use, then
+     * kept); empty for v1 torrents.
+     */
+    public Optional<MerkleHashes> merkleHashes() {
+        Optional<MerkleHashes> tree = merkle;
+        if (tree == null) {
+            tree = metainfo == null ? Optional.empty() : MerkleHashes.of(metainfo);
+            merkle = tree;
+        }
+        return tree;
     }
 
     /** Whether piece {@code index} matched its hash, so it may be sent. */
@@ -140,9 +179,11 @@ public final class TorrentData {
                         + " bytes, the torrent " + info.totalLength()));
                 return false;
             }
-            if (!PieceVerifier.verifyPiece(lease.channel(), info, index)) {
+            boolean v2 = info.format() == TorrentFormat.V2;
+            if (v2 ? !V2PieceVerifier.verifyPiece(lease.channel(), metainfo, index)
+                    : !PieceVerifier.verifyPiece(lease.channel(), info, index)) {
                 fail(new DataProblem(DataProblem.Kind.CHANGED, "piece " + index + " of blob " + blobKey
-                        + " does not match its SHA-1"));
+                        + " does not match its " + (v2 ? "merkle hashes" : "SHA-1")));
                 return false;
             }
         } catch (NoSuchFileException e) {
@@ -169,9 +210,20 @@ public final class TorrentData {
         return (int) Math.min(info.pieceLength(), info.totalLength() - start);
     }
 
-    /** Whether {@code [begin, begin + length)} is a non-empty range inside piece {@code index}. */
+    /**
+     * Whether {@code [begin, begin + length)} is a non-empty range inside piece {@code index}. For v2-only torrents
+     * every piece counts as a whole {@code piece length}: libtorrent pads a v2 file to a piece boundary and asks for
+     * whole blocks of its short last piece, whose bytes beyond the file are zeros ({@link #bytesInFile}).
+     */
     public boolean isInsidePiece(int index, int begin, int length) {
-        return length > 0 && begin >= 0 && (long) begin + length <= pieceSize(index);
+        int size = info.format() == TorrentFormat.V2 && index >= 0 && index < pieceCount ? info.pieceLength()
+                : pieceSize(index);
+        return length > 0 && begin >= 0 && (long) begin + length <= size;
+    }
+
+    /** How many of the {@code length} bytes from {@code fileOffset} lie in the file; the rest are padding zeros. */
+    public int bytesInFile(long fileOffset, int length) {
+        return (int) Math.max(0, Math.min(length, info.totalLength() - fileOffset));
     }
 
     /** File offset of byte {@code begin} of piece {@code index}. */

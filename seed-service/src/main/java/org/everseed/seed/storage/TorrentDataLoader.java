@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import org.everseed.bittorrent.metainfo.InfoDictionary;
+import org.everseed.bittorrent.metainfo.Metainfo;
 import org.everseed.storage.BlobStorage;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,26 @@ public class TorrentDataLoader {
      */
     public TorrentData load(String blobKey, InfoDictionary info, Consumer<DataProblem> onProblem)
             throws TorrentDataException {
+        return new TorrentData(files, blobKey, info, checkBlob(blobKey, info), verification, onProblem);
+    }
+
+    /**
+     * As {@link #load(String, InfoDictionary, Consumer)} for a single-file torrent of any format (v1, v2 or hybrid;
+     * v2 pieces are verified against the piece layers).
+     *
+     * @throws TorrentDataException as there, also for a v2 torrent whose piece layers do not fit its file
+     */
+    public TorrentData load(String blobKey, Metainfo metainfo, Consumer<DataProblem> onProblem)
+            throws TorrentDataException {
+        FileFingerprint fingerprint = checkBlob(blobKey, metainfo.info());
+        try {
+            return new TorrentData(files, blobKey, metainfo, fingerprint, verification, onProblem);
+        } catch (IllegalArgumentException e) {
+            throw new TorrentDataException("torrent of blob " + blobKey + " cannot be served: " + e.getMessage(), e);
+        }
+    }
+
+    private FileFingerprint checkBlob(String blobKey, InfoDictionary info) throws TorrentDataException {
         if (info.multiFile()) {
             throw new TorrentDataException("multi-file torrents are not seeded yet: " + info.name());
         }
@@ -48,7 +69,7 @@ public class TorrentDataLoader {
                 throw new TorrentDataException("blob " + blobKey + " has " + fingerprint.size() + " bytes, the torrent "
                         + info.totalLength());
             }
-            return new TorrentData(files, blobKey, info, fingerprint, verification, onProblem);
+            return fingerprint;
         } catch (IOException | IllegalArgumentException e) {
             throw new TorrentDataException("blob " + blobKey + " cannot be read: " + e.getMessage(), e);
         }
