@@ -37,6 +37,7 @@ import org.everseed.events.FileUploaded;
 import org.everseed.events.PublicationWithdrawn;
 import org.everseed.events.Topics;
 import org.everseed.events.TorrentCreated;
+import org.everseed.events.UploadedFile;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -158,6 +159,45 @@ class MetafileServiceIT {
                 assertThat(parsed.urlList()).containsExactly("http://localhost:8080/files/" + uploaded.publicationId() + "/");
             }
         }
+    }
+
+    @Test
+    void aMultiFilePublicationBecomesTheSameHybridTorrentAsLibtorrentMakes() throws Exception {
+        UUID publication = UUID.randomUUID();
+        Path dir = Files.createTempDirectory("multi").resolve("pack");
+        Map<String, Integer> sizes = Map.of("b.bin", 70_000, "a/z.txt", 5, "empty", 0);
+        List<UploadedFile> files = new ArrayList<>();
+        Random random = new Random(9);
+        for (Map.Entry<String, Integer> e : sizes.entrySet()) {
+            byte[] data = new byte[e.getValue()];
+            random.nextBytes(data);
+            Path file = dir.resolve(e.getKey());
+            Files.createDirectories(file.getParent());
+            Files.write(file, data);
+            String key = "it/" + publication + "/" + e.getKey().replace('/', '_');
+            Files.createDirectories(BLOBS.resolve(key).getParent());
+            Files.write(BLOBS.resolve(key), data);
+            files.add(new UploadedFile(List.of(e.getKey().split("/")), data.length,
+                    HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data)), key));
+        }
+        FileUploaded uploaded = new FileUploaded(UUID.randomUUID(), Instant.now(), publication, "pack", 70_005, "0".repeat(64),
+                "it/" + publication, "http://localhost:8080/files/" + publication + "/", 16384, "hybrid", files);
+        send(uploaded);
+        TorrentCreated created = awaitTorrentCreated(publication);
+        Metainfo parsed = MetainfoParser.parse(get("/torrents/" + created.infoHash() + ".torrent").body());
+        assertThat(parsed.info().multiFile()).isTrue();
+        assertThat(parsed.info().contentFiles()).extracting(f -> String.join("/", f.path()))
+                .containsExactly("a/z.txt", "b.bin", "empty");
+        assertThat(parsed.urlList()).containsExactly(uploaded.fileUrl());
+        // The torrent behind a multi-file publication is always the .torrent, whatever its size.
+        assertThat(get("/torrents/by-publication/" + publication).headers().firstValue("Content-Type"))
+                .contains("application/x-bittorrent");
+
+        String libtorrent = run("/usr/bin/python3", "-c", "import sys, libtorrent as lt\n"
+                + "fs = lt.file_storage(); lt.add_files(fs, sys.argv[1])\n"
+                + "t = lt.create_torrent(fs, 16384, flags=0); lt.set_piece_hashes(t, sys.argv[2])\n"
+                + "h = lt.torrent_info(t.generate()).info_hashes(); print(h.v1, h.v2)", dir.toString(), dir.getParent().toString());
+        assertThat(libtorrent.strip()).isEqualTo(created.infoHash() + " " + created.infoHashV2());
     }
 
     @Test

@@ -19,6 +19,11 @@ import java.util.UUID;
  * @param format requested torrent format, {@code v1}, {@code v2} or {@code hybrid} (BEP 3, BEP 52), or
  *     {@code null} for the metafile service's default ({@code everseed.metafile.default-format}). Optional field:
  *     absent in JSON when null.
+ * @param files the files of a multi-file publication, in any order (the torrent orders them), or {@code null}
+ *     for a single file; when present, {@code name} is the directory name, {@code size} the sum of the sizes,
+ *     {@code fileUrl} the directory's URL ending in {@code /} (BEP 19: clients append name and path) and
+ *     {@code sha256}/{@code blobKey} the portal's own choice (e.g. of an uploaded archive). Optional field:
+ *     absent in JSON when null.
  */
 public record FileUploaded(
         UUID eventId,
@@ -30,7 +35,8 @@ public record FileUploaded(
         String blobKey,
         String fileUrl,
         Integer pieceLength,
-        String format) implements PlatformEvent {
+        String format,
+        java.util.List<UploadedFile> files) implements PlatformEvent {
     /** JSON type id. */
     public static final String TYPE = "FileUploaded.v1";
     /** The values {@code format} may take. */
@@ -49,12 +55,31 @@ public record FileUploaded(
         if (format != null && !FORMATS.contains(format)) {
             throw new IllegalArgumentException("format must be one of " + FORMATS + ", got '" + format + "'");
         }
+        if (files != null) {
+            files = java.util.List.copyOf(files);
+            if (files.isEmpty()) {
+                throw new IllegalArgumentException("files must not be empty when present");
+            }
+            long total = 0;
+            for (UploadedFile f : files) {
+                total += f.size();
+            }
+            if (total != size) {
+                throw new IllegalArgumentException("size " + size + " is not the sum of the files' sizes " + total);
+            }
+        }
+    }
+
+    /** A single-file upload with a requested format (or {@code null} for the default). */
+    public FileUploaded(UUID eventId, Instant occurredAt, UUID publicationId, String name, long size, String sha256,
+            String blobKey, String fileUrl, Integer pieceLength, String format) {
+        this(eventId, occurredAt, publicationId, name, size, sha256, blobKey, fileUrl, pieceLength, format, null);
     }
 
     /** An upload with the deployment's default torrent format. */
     public FileUploaded(UUID eventId, Instant occurredAt, UUID publicationId, String name, long size, String sha256,
             String blobKey, String fileUrl, Integer pieceLength) {
-        this(eventId, occurredAt, publicationId, name, size, sha256, blobKey, fileUrl, pieceLength, null);
+        this(eventId, occurredAt, publicationId, name, size, sha256, blobKey, fileUrl, pieceLength, null, null);
     }
 
     @Override

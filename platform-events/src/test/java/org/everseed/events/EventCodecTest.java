@@ -25,7 +25,10 @@ class EventCodecTest {
                 new TorrentCreated(UUID.randomUUID(), t, pub, HASH, "hybrid.iso", 1 << 20, 262144, "ab/cd", "http://x/h.torrent",
                         "magnet:?xt=urn:btih:" + HASH, "b".repeat(64)),
                 new EverseedStopped(UUID.randomUUID(), t, HASH, EverseedStopped.CHANGED, "piece 3 does not match its SHA-1"),
-                new FileUploaded(UUID.randomUUID(), t, pub, "v2.iso", 1 << 20, "a".repeat(64), "ab/cd", "http://x/files/1/v2.iso", 16384, "v2"));
+                new FileUploaded(UUID.randomUUID(), t, pub, "v2.iso", 1 << 20, "a".repeat(64), "ab/cd", "http://x/files/1/v2.iso", 16384, "v2"),
+                new FileUploaded(UUID.randomUUID(), t, pub, "dir", 7, "a".repeat(64), "ab/cd", "http://x/files/1/", null, "hybrid",
+                        List.of(new UploadedFile(List.of("a", "b.bin"), 7, "b".repeat(64), "ab/ef"),
+                                new UploadedFile(List.of("empty"), 0, "c".repeat(64), "ab/gh"))));
     }
 
     @Test
@@ -53,6 +56,13 @@ class EventCodecTest {
         String json = new String(codec.encode(samples().get(7)), StandardCharsets.UTF_8).replace("\"v2\"", "\"v3\"");
         assertThatThrownBy(() -> codec.decode(json.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(EventDecodingException.class).hasMessageContaining("format");
+    }
+
+    @Test
+    void multiFileUploadsMustAddUp() {
+        String json = new String(codec.encode(samples().get(8)), StandardCharsets.UTF_8).replace("\"size\":0", "\"size\":1");
+        assertThatThrownBy(() -> codec.decode(json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(EventDecodingException.class).hasMessageContaining("sum");
     }
 
     @Test

@@ -2,11 +2,14 @@ package org.everseed.metafile.catalog;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.everseed.bittorrent.magnet.MagnetUri;
 import org.everseed.bittorrent.metainfo.ContentHashes;
 import org.everseed.bittorrent.metainfo.ContentLayout;
+import org.everseed.bittorrent.metainfo.FileEntry;
 import org.everseed.bittorrent.metainfo.Metainfo;
 import org.everseed.bittorrent.metainfo.PieceLength;
 import org.everseed.bittorrent.metainfo.TorrentFormat;
@@ -48,12 +51,28 @@ public class MetainfoFactory {
     }
 
     /**
-     * The layout of {@code event}'s single file.
+     * The layout of {@code event}'s content: its single file, or for a multi-file publication ({@code files}) the
+     * directory {@code name} with those files.
      *
-     * @throws IllegalArgumentException if the name is not a safe single path component or the piece length is invalid
+     * @throws IllegalArgumentException if a name or path is unsafe, a path is given twice, or the piece length is
+     *     invalid
      */
     public ContentLayout layout(FileUploaded event) {
-        return ContentLayout.singleFile(format(event), event.name(), event.size(), pieceLength(event));
+        if (event.files() == null) {
+            return ContentLayout.singleFile(format(event), event.name(), event.size(), pieceLength(event));
+        }
+        List<FileEntry> entries = event.files().stream().map(f -> new FileEntry(f.path(), f.size())).toList();
+        return ContentLayout.multiFile(format(event), event.name(), entries, pieceLength(event));
+    }
+
+    /** The blob key of each file of {@code layout}, in the layout's order. */
+    public List<String> blobKeys(FileUploaded event, ContentLayout layout) {
+        if (event.files() == null) {
+            return List.of(event.blobKey());
+        }
+        Map<List<String>, String> byPath = new HashMap<>();
+        event.files().forEach(f -> byPath.put(f.path(), f.blobKey()));
+        return layout.files().stream().map(f -> byPath.get(f.path())).toList();
     }
 
     /** The metainfo of {@code event}'s file with these hashes. */
@@ -73,6 +92,9 @@ public class MetainfoFactory {
      */
     String webSeed(FileUploaded event) {
         String url = event.fileUrl();
+        if (event.files() != null) {
+            return url;
+        }
         int slash = url.lastIndexOf('/');
         return format(event) == TorrentFormat.V2 && slash > 0 && slash < url.length() - 1 ? url.substring(0, slash + 1) : url;
     }

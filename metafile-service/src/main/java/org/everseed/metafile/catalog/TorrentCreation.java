@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,7 +29,8 @@ import reactor.core.scheduler.Schedulers;
  * Turns a {@link FileUploaded} into a stored torrent and a {@link TorrentCreated} event, idempotently: a
  * publication that already has a torrent gets nothing new, and the row and its outbox event are written in one
  * transaction (the unique publication id settles a race between two deliveries). A withdrawn publication gets no
- * torrent. The blob is hashed on the hashing threads, never on the caller's, v1 and v2 in one pass.
+ * torrent. The blobs (one, or one per file of a multi-file publication) are hashed on the hashing threads, never on
+ * the caller's, v1 and v2 in one pass.
  */
 @Service
 public class TorrentCreation {
@@ -90,14 +92,27 @@ public class TorrentCreation {
 
     private Built build(FileUploaded event) throws IOException, InterruptedException {
         ContentLayout layout = factory.layout(event);
-        long size = storage.size(event.blobKey());
-        if (size != event.size()) {
-            throw new IllegalStateException("blob " + event.blobKey() + " has " + size + " bytes, the event says " + event.size());
+        List<String> keys = factory.blobKeys(event, layout);
+        for (int i = 0; i < keys.size(); i++) {
+            long size = storage.size(keys.get(i));
+            if (size != layout.files().get(i).length()) {
+                throw new IllegalStateException("blob " + keys.get(i) + " has " + size + " bytes, the event says "
+                        + layout.files().get(i).length());
+            }
         }
+        long size = event.size();
         long started = System.nanoTime();
         ContentHashes hashes;
-        try (FileChannel channel = storage.openRead(event.blobKey())) {
-            hashes = hasher.hash(layout, List.of(channel));
+        List<FileChannel> channels = new ArrayList<>(keys.size());
+        try {
+            for (String key : keys) {
+                channels.add(storage.openRead(key));
+            }
+            hashes = hasher.hash(layout, channels);
+        } finally {
+            for (FileChannel channel : channels) {
+                channel.close();
+            }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info("hashed {} bytes ({}) in {} units of {} in {} ms", size, layout.format().wireName(), layout.unitCount(),
@@ -107,7 +122,7 @@ public class TorrentCreation {
         String magnet = factory.magnet(metainfo).toString();
         TorrentRecord record = new TorrentRecord(event.publicationId(), metainfo.infoHash(), event.name(), size,
                 layout.pieceLength(), MetainfoWriter.write(metainfo), magnet, now, metainfo.infoHashV2(),
-                layout.format(), Optional.of(event.blobKey()), false);
+                layout.format(), event.files() == null ? Optional.of(event.blobKey()) : Optional.empty(), false);
         TorrentCreated created = new TorrentCreated(UUID.randomUUID(), now, event.publicationId(),
                 metainfo.infoHash().hex(), event.name(), size, layout.pieceLength(), event.blobKey(),
                 links.torrent(metainfo.infoHash()), magnet, metainfo.infoHashV2().map(InfoHashV2::hex).orElse(null));
