@@ -128,6 +128,60 @@ class PortalIT {
         assertThat(delete("/api/v1/publications/" + UUID.randomUUID())).isEqualTo(404);
     }
 
+    @Test
+    void severalFilesMakeOneMultiFilePublicationServedFileByFile() throws Exception {
+        long blobsBefore = countBlobs();
+        String boundary = "multi-" + UUID.randomUUID();
+        byte[] body = (part(boundary, "file", "release/bin/app", "app-bytes")
+                + part(boundary, "file", "release/README.txt", "read me")
+                + part(boundary, "file", "release/empty.dat", "")
+                + "--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(local("/api/v1/publications?format=hybrid"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = field(created.body(), "id");
+        assertThat(field(created.body(), "name")).isEqualTo("release");
+        assertThat(db.sql("SELECT count(*) AS n FROM publication_files WHERE publication_id = :id").bind("id", UUID.fromString(id))
+                .map(r -> r.get("n", Long.class)).one().block(TIMEOUT)).as("file rows").isEqualTo(3);
+        assertThat(field(created.body(), "fileUrl")).as(created.body()).isEqualTo("http://localhost:8080/files/" + id + "/");
+        assertThat(created.body()).contains("\"path\":\"bin/app\"").contains("\"path\":\"README.txt\"");
+
+        FileUploaded event = awaitFileUploaded(UUID.fromString(id));
+        assertThat(event.size()).isEqualTo("app-bytes".length() + "read me".length());
+        assertThat(event.files()).extracting(f -> String.join("/", f.path())).containsExactly("bin/app", "README.txt", "empty.dat");
+        String manifest = sha256("read me".getBytes(StandardCharsets.UTF_8)) + "  README.txt\n"
+                + sha256("app-bytes".getBytes(StandardCharsets.UTF_8)) + "  bin/app\n" + sha256(new byte[0]) + "  empty.dat\n";
+        assertThat(event.sha256()).isEqualTo(sha256(manifest.getBytes(StandardCharsets.UTF_8)));
+
+        HttpResponse<String> one = http.send(HttpRequest.newBuilder(local("/files/" + id + "/release/bin/app"))
+                .header("Range", "bytes=4-").timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(one.statusCode()).isEqualTo(206);
+        assertThat(one.body()).isEqualTo("bytes");
+        assertThat(http.send(HttpRequest.newBuilder(local("/files/" + id + "/release/nope")).timeout(TIMEOUT).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+
+        assertThat(delete("/api/v1/publications/" + id)).isEqualTo(204);
+        assertThat(http.send(HttpRequest.newBuilder(local("/files/" + id + "/release/README.txt")).timeout(TIMEOUT).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+        assertThat(countBlobs()).isEqualTo(blobsBefore);
+
+        String dup = "dup-" + UUID.randomUUID();
+        byte[] duplicates = (part(dup, "file", "a/x", "1") + part(dup, "file", "a/x", "2") + "--" + dup + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(local("/api/v1/publications"))
+                .header("Content-Type", "multipart/form-data; boundary=" + dup)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(duplicates)).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("two files have the path");
+        assertThat(countBlobs()).isEqualTo(blobsBefore);
+    }
+
+    private static String part(String boundary, String name, String filename, String content) {
+        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n";
+    }
+
     private int delete(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(local(path)).DELETE().timeout(TIMEOUT).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();

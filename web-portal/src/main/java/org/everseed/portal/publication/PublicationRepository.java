@@ -35,6 +35,30 @@ public class PublicationRepository {
                 .then();
     }
 
+    /** Inserts one file of a multi-file publication. */
+    public Mono<Void> insertFile(PublicationFile f) {
+        return db.sql("INSERT INTO publication_files (publication_id, idx, path, size, sha256, blob_key)"
+                        + " VALUES (:id, :idx, :path, :size, :sha256, :blobKey)")
+                .bind("id", f.publicationId()).bind("idx", f.index()).bind("path", f.joinedPath())
+                .bind("size", f.size()).bind("sha256", f.sha256()).bind("blobKey", f.blobKey())
+                .then();
+    }
+
+    /** The files of a multi-file publication in upload order; none for a single-file one. */
+    public Flux<PublicationFile> findFiles(UUID id) {
+        return db.sql("SELECT idx, path, size, sha256, blob_key FROM publication_files WHERE publication_id = :id ORDER BY idx")
+                .bind("id", id)
+                .map(row -> new PublicationFile(id, row.get("idx", Integer.class),
+                        java.util.List.of(row.get("path", String.class).split("/")), row.get("size", Long.class),
+                        row.get("sha256", String.class), row.get("blob_key", String.class)))
+                .all();
+    }
+
+    /** The file at {@code path} of a multi-file publication, or empty. */
+    public Mono<PublicationFile> findFile(UUID id, String path) {
+        return findFiles(id).filter(f -> f.joinedPath().equals(path)).next();
+    }
+
     /** The publication with this id, or empty. */
     public Mono<Publication> findById(UUID id) {
         return db.sql("SELECT " + COLUMNS + " FROM publications WHERE id = :id").bind("id", id)

@@ -52,10 +52,13 @@ public class WithdrawalService {
     }
 
     private Mono<Void> deleteBlob(Publication p) {
-        return Mono.<Void>fromCallable(() -> {
+        return publications.findFiles(p.id()).map(PublicationFile::blobKey).collectList().flatMap(keys -> Mono.<Void>fromCallable(() -> {
+            for (String key : keys) {
+                storage.delete(key);
+            }
             storage.delete(p.blobKey());
             return null;
-        }).subscribeOn(Schedulers.boundedElastic())
+        }).subscribeOn(Schedulers.boundedElastic()))
                 .onErrorResume(e -> {
                     // The row says WITHDRAWN, so the file is never served; a leftover blob only costs disk.
                     log.warn("blob of withdrawn publication {} not deleted: {}", p.id(), e.toString());

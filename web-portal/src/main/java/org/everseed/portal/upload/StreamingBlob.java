@@ -56,9 +56,6 @@ final class StreamingBlob implements AutoCloseable {
         if (discarded > 0) {
             throw tooLarge();
         }
-        if (writer.size() == 0) {
-            throw new UploadException("the file is empty: there is nothing to publish");
-        }
         writer.commit();
         return new Stored(writer.size(), HexFormat.of().formatHex(sha256.digest()));
     }

@@ -1,102 +1,133 @@
 package org.everseed.portal.upload;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.everseed.events.FileUploaded;
+import org.everseed.events.UploadedFile;
 import org.everseed.messaging.outbox.Outbox;
-import org.everseed.portal.config.PortalProperties;
 import org.everseed.portal.publication.Publication;
+import org.everseed.portal.publication.PublicationFile;
 import org.everseed.portal.publication.PublicationLinks;
 import org.everseed.portal.publication.PublicationRepository;
-import org.everseed.storage.BlobStorage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
- * Publishes an uploaded file: streams it into blob storage (never whole in memory), then writes the
- * publication row and its {@code FileUploaded} event in one transaction. On any failure nothing
- * remains: the partial blob is discarded, and a blob whose row could not be written is deleted.
+ * Records a publication whose files are already in blob storage: its row (and, for several files,
+ * one row per file) and its {@code FileUploaded} event, in one transaction. One file makes a
+ * single-file publication named after the file; several make a multi-file publication (BEP 3 multi-file
+ * mode) whose content SHA-256 is that of its manifest (see {@link #manifestSha256}).
  */
 @Service
 public class UploadService {
-    private static final Logger log = LoggerFactory.getLogger(UploadService.class);
-    /** Buffers queued between the network and the disk writer. */
-    private static final int WRITE_QUEUE = 16;
-    private final BlobStorage storage;
+    /** Most files in one publication. */
+    public static final int MAX_FILES = 10_000;
     private final PublicationRepository publications;
     private final Outbox outbox;
     private final TransactionalOperator tx;
-    private final PortalProperties properties;
     private final PublicationLinks links;
 
-    /** Wires the upload path. */
-    public UploadService(BlobStorage storage, PublicationRepository publications, Outbox outbox,
-            TransactionalOperator tx, PortalProperties properties, PublicationLinks links) {
-        this.storage = storage;
+    /** Wires the recording path. */
+    public UploadService(PublicationRepository publications, Outbox outbox, TransactionalOperator tx, PublicationLinks links) {
         this.publications = publications;
         this.outbox = outbox;
         this.tx = tx;
-        this.properties = properties;
         this.links = links;
     }
 
     /**
-     * Stores {@code content} as a new publication named after {@code submittedName}.
+     * Records publication {@code id} of {@code files}.
      *
-     * @param submittedName the file name the client sent
-     * @param content the file bytes; released here
-     * @param options requested piece length and format (already checked)
-     * @return the new publication; errors with {@link UploadException} for bad input
+     * @param requestedName the name asked for a multi-file publication, or null (ignored for one file)
+     * @param files the stored files, in upload order, at least one
+     * @param options requested piece length and format
+     * @return the publication; errors with {@link UploadException} for bad paths or names
      */
-    public Mono<Publication> upload(String submittedName, Flux<DataBuffer> content, TorrentOptions options) {
-        String name;
-        try {
-            name = FileNames.publishable(submittedName);
-        } catch (UploadException e) {
-            return content.doOnNext(DataBufferUtils::release).then(Mono.error(e));
+    public Mono<Publication> publish(UUID id, String requestedName, List<StoredFile> files, TorrentOptions options) {
+        if (files.stream().mapToLong(StoredFile::size).sum() == 0) {
+            return Mono.error(new UploadException("the upload is empty: there is nothing to publish"));
         }
-        UUID id = UUID.randomUUID();
-        String blobKey = id.toString().substring(0, 2) + "/" + id;
-        Mono<StreamingBlob.Stored> stored = Mono.usingWhen(
-                Mono.fromCallable(() -> new StreamingBlob(storage.create(blobKey), properties.maxUploadSize().toBytes()))
-                        .subscribeOn(Schedulers.boundedElastic()),
-                blob -> content.publishOn(Schedulers.boundedElastic(), WRITE_QUEUE)
-                        .doOnNext(buffer -> {
-                            try {
-                                blob.write(buffer);
-                            } catch (IOException e) {
-                                throw new java.io.UncheckedIOException(e);
-                            } finally {
-                                DataBufferUtils.release(buffer);
-                            }
-                        })
-                        .then(Mono.fromCallable(blob::commit)),
-                blob -> Mono.fromRunnable(blob::close).subscribeOn(Schedulers.boundedElastic()));
-        return stored
-                .onErrorMap(e -> !(e instanceof UploadException),
-                        e -> new UploadException("upload incomplete: " + e.getMessage(), false, e))
-                .flatMap(s -> record(Publication.uploaded(id, name, s.size(), s.sha256(), blobKey, Instant.now()), options));
+        if (files.size() == 1) {
+            StoredFile f = files.getFirst();
+            Publication p = Publication.uploaded(id, f.path().getLast(), f.size(), f.sha256(), f.blobKey(), Instant.now());
+            return record(p, List.of(), options);
+        }
+        return Mono.fromCallable(() -> multiFile(id, requestedName, files))
+                .flatMap(m -> record(m.publication(), m.files(), options));
     }
 
-    private Mono<Publication> record(Publication p, TorrentOptions options) {
+    private Mono<Publication> record(Publication p, List<PublicationFile> files, TorrentOptions options) {
+        List<UploadedFile> uploaded = files.isEmpty() ? null
+                : files.stream().map(f -> new UploadedFile(f.path(), f.size(), f.sha256(), f.blobKey())).toList();
         FileUploaded event = new FileUploaded(UUID.randomUUID(), p.createdAt(), p.id(), p.name(), p.size(), p.sha256(),
-                p.blobKey(), links.fileUrl(p), options.pieceLength(), options.format());
+                p.blobKey(), links.fileUrl(p, !files.isEmpty()), options.pieceLength(), options.format(), uploaded);
         return publications.insert(p)
+                .thenMany(Flux.fromIterable(files).concatMap(publications::insertFile))
                 .then(outbox.enqueue(event))
                 .as(tx::transactional)
-                .thenReturn(p)
-                .onErrorResume(e -> Mono.fromCallable(() -> {
-                    log.warn("publication {} not recorded, deleting its blob: {}", p.id(), e.toString());
-                    storage.delete(p.blobKey());
-                    return p;
-                }).subscribeOn(Schedulers.boundedElastic()).then(Mono.error(e)));
+                .thenReturn(p);
+    }
+
+    private MultiFile multiFile(UUID id, String requestedName, List<StoredFile> stored) {
+        if (stored.size() > MAX_FILES) {
+            throw new UploadException("a publication holds at most " + MAX_FILES + " files");
+        }
+        String common = stored.getFirst().path().getFirst();
+        boolean shared = stored.stream().allMatch(f -> f.path().size() > 1 && f.path().getFirst().equals(common));
+        String name = requestedName != null ? FileNames.publishable(requestedName)
+                : shared ? common : "publication-" + id.toString().substring(0, 8);
+        List<PublicationFile> files = new java.util.ArrayList<>();
+        Set<String> paths = new HashSet<>();
+        Set<String> directories = new HashSet<>();
+        long size = 0;
+        for (int i = 0; i < stored.size(); i++) {
+            StoredFile f = stored.get(i);
+            List<String> path = shared && requestedName == null ? f.path().subList(1, f.path().size()) : f.path();
+            String joined = String.join("/", path);
+            if (!paths.add(joined)) {
+                throw new UploadException("two files have the path '" + joined + "'");
+            }
+            for (int depth = 1; depth < path.size(); depth++) {
+                directories.add(String.join("/", path.subList(0, depth)));
+            }
+            files.add(new PublicationFile(id, i, path, f.size(), f.sha256(), f.blobKey()));
+            size += f.size();
+        }
+        for (String dir : directories) {
+            if (paths.contains(dir)) {
+                throw new UploadException("'" + dir + "' is both a file and a directory");
+            }
+        }
+        String prefix = id.toString().substring(0, 2) + "/" + id;
+        Publication p = Publication.uploaded(id, name, size, manifestSha256(files), prefix, Instant.now());
+        return new MultiFile(p, List.copyOf(files));
+    }
+
+    /**
+     * The SHA-256 of a multi-file publication: that of its manifest, the lines {@code <sha256>  <path>\n}
+     * sorted by path, as {@code sha256sum} prints them, so that {@code sha256sum -c} checks a download.
+     */
+    static String manifestSha256(List<PublicationFile> files) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            files.stream().sorted(Comparator.comparing(PublicationFile::joinedPath)).forEach(f ->
+                    sha256.update((f.sha256() + "  " + f.joinedPath() + "\n").getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    private record MultiFile(Publication publication, List<PublicationFile> files) {
     }
 }

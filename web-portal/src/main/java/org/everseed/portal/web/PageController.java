@@ -52,9 +52,10 @@ public class PageController {
     public Mono<String> upload(@RequestBody Flux<PartEvent> parts,
             @RequestParam(name = "pieceLength", required = false) String pieceLength,
             @RequestParam(name = "format", required = false) String format,
+            @RequestParam(name = "name", required = false) String name,
             ServerWebExchange exchange, Model model) {
         return Mono.fromCallable(() -> TorrentOptions.parse(pieceLength, format))
-                .flatMap(options -> multipart.publish(parts, options))
+                .flatMap(options -> multipart.publish(parts, options, name))
                 .map(p -> {
                     exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
                     exchange.getResponse().getHeaders().setLocation(URI.create("/publications/" + p.id()));
@@ -77,8 +78,10 @@ public class PageController {
             return notFound(model, exchange);
         }
         return publications.findById(uuid)
-                .map(p -> {
-                    model.addAttribute("p", PublicationView.of(p, links));
+                .zipWhen(p -> publications.findFiles(uuid).collectList())
+                .map(pf -> {
+                    var p = pf.getT1();
+                    model.addAttribute("p", PublicationView.of(p, pf.getT2(), links));
                     model.addAttribute("pending", p.state() == PublicationState.UPLOADED);
                     return "portal/publication";
                 })

@@ -48,18 +48,20 @@ public class PublicationApiController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<PublicationView>> create(@RequestBody Flux<PartEvent> parts,
             @RequestParam(name = "pieceLength", required = false) String pieceLength,
-            @RequestParam(name = "format", required = false) String format) {
+            @RequestParam(name = "format", required = false) String format,
+            @RequestParam(name = "name", required = false) String name) {
         return Mono.fromCallable(() -> TorrentOptions.parse(pieceLength, format))
-                .flatMap(options -> multipart.publish(parts, options))
-                .map(p -> ResponseEntity.created(URI.create("/api/v1/publications/" + p.id()))
-                        .body(PublicationView.of(p, links)));
+                .flatMap(options -> multipart.publish(parts, options, name))
+                .flatMap(p -> publications.findFiles(p.id()).collectList()
+                        .map(files -> ResponseEntity.created(URI.create("/api/v1/publications/" + p.id()))
+                                .body(PublicationView.of(p, files, links))));
     }
 
     /** The publication with this id, or 404. */
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<PublicationView> get(@PathVariable("id") UUID id) {
         return publications.findById(id)
-                .map(p -> PublicationView.of(p, links))
+                .flatMap(p -> publications.findFiles(id).collectList().map(files -> PublicationView.of(p, files, links)))
                 .switchIfEmpty(Mono.error(new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND,
                         "no publication " + id)));
     }
