@@ -4,7 +4,10 @@ import java.util.Map;
 import org.everseed.embedded.EmbeddedInfrastructure;
 import org.everseed.metafile.MetafileServiceApplication;
 
-/** Plans metafile-service: schema {@code metafile}, blob storage under the home, HTTP on {@code metafile-port} (8082). */
+/**
+ * Plans metafile-service: schema {@code metafile}, blob storage under the home, HTTP on {@code metafile-port} (8082),
+ * and the UDP tracker (BEP 15) in every torrent's announce-list: {@code udp://<public host>:<tracker-udp-port>/announce}.
+ */
 final class MetafileServicePlan {
 
     /** The module name, also the config file name. */
@@ -24,6 +27,8 @@ final class MetafileServicePlan {
         Map<String, String> properties = ServiceProperties.withDatabase(NAME, SCHEMA, settings.metafilePort(), settings,
                 infrastructure);
         properties.putAll(ServiceProperties.blobStorage(settings));
+        properties.put("everseed.metafile.udp-tracker-url",
+                "udp://" + settings.publicBaseUrl().getHost() + ":" + settings.trackerUdpPort() + "/announce");
         return new ServicePlan(NAME, MetafileServiceApplication.class, settings.metafilePort(), properties);
     }
 }

@@ -81,6 +81,12 @@ class ServicePlansTest {
     }
 
     @Test
+    void torrentsNameTheUdpTrackerOnThePublicHost() {
+        assertThat(plans.get(0).name()).isEqualTo("metafile-service");
+        assertThat(plans.get(0).properties().get("everseed.metafile.udp-tracker-url")).isEqualTo("udp://seed.example.org:6969/announce");
+    }
+
+    @Test
     void theSeedKnowsWhereMetafileServiceIs() {
         assertThat(plans.get(2).properties()).containsEntry("everseed.seed.metafile-uri", "http://127.0.0.1:8082");
     }
