@@ -177,6 +177,40 @@ class PortalIT {
         assertThat(countBlobs()).isEqualTo(blobsBefore);
     }
 
+    @Test
+    void anUploadedArchiveIsUnpackedIntoAMultiFilePublicationAndAHostileOneLeavesNothing() throws Exception {
+        long blobsBefore = countBlobs();
+        HttpResponse<String> created = upload("file", "site.zip", zip(Map.of("site/index.html", "<h1>hi</h1>",
+                "site/css/a.css", "body{}")), "?unpack=true");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = field(created.body(), "id");
+        assertThat(field(created.body(), "name")).isEqualTo("site");
+        FileUploaded event = awaitFileUploaded(UUID.fromString(id));
+        assertThat(event.files()).extracting(f -> String.join("/", f.path())).containsExactlyInAnyOrder("index.html", "css/a.css");
+        assertThat(http.send(HttpRequest.newBuilder(local("/files/" + id + "/site/css/a.css")).timeout(TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("body{}");
+        assertThat(countBlobs()).as("the archive itself is not kept").isEqualTo(blobsBefore + 2);
+
+        HttpResponse<String> slip = upload("file", "evil.zip", zip(Map.of("ok.txt", "fine", "../../etc/evil", "x")), "?unpack=true");
+        assertThat(slip.statusCode()).isEqualTo(400);
+        assertThat(slip.body()).contains("unusable component");
+        HttpResponse<String> notArchive = upload("file", "plain.bin", new byte[] {1}, "?unpack=true");
+        assertThat(notArchive.statusCode()).isEqualTo(400);
+        assertThat(countBlobs()).isEqualTo(blobsBefore + 2);
+    }
+
+    private static byte[] zip(Map<String, String> entries) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (Map.Entry<String, String> e : new java.util.TreeMap<>(entries).entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
     private static String part(String boundary, String name, String filename, String content) {
         return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + filename
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n";

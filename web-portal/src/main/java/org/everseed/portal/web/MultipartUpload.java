@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.everseed.portal.config.PortalProperties;
 import org.everseed.portal.publication.Publication;
+import org.everseed.portal.upload.ArchiveUnpacker;
 import org.everseed.portal.upload.BlobIntake;
 import org.everseed.portal.upload.FileNames;
 import org.everseed.portal.upload.StoredFile;
@@ -37,6 +38,8 @@ public class MultipartUpload {
     public static final String NAME_FIELD = "name";
     /** Form field with the requested piece length in bytes. */
     public static final String PIECE_LENGTH_FIELD = "pieceLength";
+    /** Form field asking to unpack an uploaded archive ({@code true} or {@code on}). */
+    public static final String UNPACK_FIELD = "unpack";
     /** Form field with the requested torrent format. */
     public static final String FORMAT_FIELD = "format";
     /** Longest form field value read, in bytes. */
@@ -44,12 +47,14 @@ public class MultipartUpload {
     private final BlobIntake intake;
     private final UploadService uploads;
     private final PortalProperties properties;
+    private final ArchiveUnpacker unpacker;
 
     /** Wires the multipart reader. */
-    public MultipartUpload(BlobIntake intake, UploadService uploads, PortalProperties properties) {
+    public MultipartUpload(BlobIntake intake, UploadService uploads, PortalProperties properties, ArchiveUnpacker unpacker) {
         this.intake = intake;
         this.uploads = uploads;
         this.properties = properties;
+        this.unpacker = unpacker;
     }
 
     /**
@@ -57,10 +62,11 @@ public class MultipartUpload {
      *
      * @param query options given in the query string; they win over form fields
      * @param queryName the {@code name} query parameter, or null
+     * @param queryUnpack whether the query asks to unpack the one uploaded archive (else the form field decides)
      * @return the publication; errors with {@link UploadException} if there is no file part, a part is
      *     bad, or an option is bad
      */
-    public Mono<Publication> publish(Flux<PartEvent> parts, TorrentOptions query, String queryName) {
+    public Mono<Publication> publish(Flux<PartEvent> parts, TorrentOptions query, String queryName, boolean queryUnpack) {
         UUID id = UUID.randomUUID();
         Map<String, String> fields = new ConcurrentHashMap<>();
         List<StoredFile> stored = new CopyOnWriteArrayList<>();
@@ -84,7 +90,7 @@ public class MultipartUpload {
                                 .doOnNext(stored::add).flux();
                     }
                     if (first.hasValue() && first.get() instanceof FormPartEvent field && stored.isEmpty()
-                            && List.of(NAME_FIELD, PIECE_LENGTH_FIELD, FORMAT_FIELD).contains(field.name())
+                            && List.of(NAME_FIELD, PIECE_LENGTH_FIELD, FORMAT_FIELD, UNPACK_FIELD).contains(field.name())
                             && field.value().length() <= MAX_FIELD_BYTES) {
                         fields.put(field.name(), field.value());
                     }
@@ -98,8 +104,31 @@ public class MultipartUpload {
                     }
                     TorrentOptions options = query.orElse(TorrentOptions.parse(fields.get(PIECE_LENGTH_FIELD), fields.get(FORMAT_FIELD)));
                     String name = queryName != null && !queryName.isBlank() ? queryName : fields.get(NAME_FIELD);
-                    return uploads.publish(id, name == null || name.isBlank() ? null : name.strip(), List.copyOf(stored), options);
+                    name = name == null || name.isBlank() ? null : name.strip();
+                    boolean unpack = queryUnpack || List.of("true", "on").contains(fields.getOrDefault(UNPACK_FIELD, ""));
+                    return unpack ? unpackAndPublish(id, name, stored, options)
+                            : uploads.publish(id, name, List.copyOf(stored), options);
                 }))
                 .onErrorResume(e -> intake.discard(List.copyOf(stored)).then(Mono.error(e)));
+    }
+
+    /** Replaces the one uploaded archive in {@code stored} by its files, then publishes them. */
+    private Mono<Publication> unpackAndPublish(UUID id, String name, List<StoredFile> stored, TorrentOptions options) {
+        if (stored.size() != 1) {
+            return Mono.error(new UploadException("unpack takes exactly one archive, got " + stored.size() + " files"));
+        }
+        StoredFile archive = stored.getFirst();
+        String prefix = id.toString().substring(0, 2) + "/" + id + "/x";
+        return Mono.fromCallable(() -> unpacker.unpack(archive, prefix, properties.maxUploadSize().toBytes()))
+                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                .flatMap(files -> {
+                    stored.addAll(files);
+                    stored.remove(archive);
+                    String top = files.getFirst().path().getFirst();
+                    boolean shared = files.stream().allMatch(f -> f.path().size() > 1 && f.path().getFirst().equals(top));
+                    String publicationName = name != null || shared ? name : ArchiveUnpacker.baseName(archive.path().getLast());
+                    return intake.discard(List.of(archive))
+                            .then(uploads.publish(id, publicationName, List.copyOf(files), options));
+                });
     }
 }

@@ -53,9 +53,10 @@ public class PageController {
             @RequestParam(name = "pieceLength", required = false) String pieceLength,
             @RequestParam(name = "format", required = false) String format,
             @RequestParam(name = "name", required = false) String name,
+            @RequestParam(name = "unpack", defaultValue = "false") boolean unpack,
             ServerWebExchange exchange, Model model) {
         return Mono.fromCallable(() -> TorrentOptions.parse(pieceLength, format))
-                .flatMap(options -> multipart.publish(parts, options, name))
+                .flatMap(options -> multipart.publish(parts, options, name, unpack))
                 .map(p -> {
                     exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
                     exchange.getResponse().getHeaders().setLocation(URI.create("/publications/" + p.id()));

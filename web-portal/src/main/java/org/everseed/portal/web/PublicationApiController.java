@@ -49,9 +49,10 @@ public class PublicationApiController {
     public Mono<ResponseEntity<PublicationView>> create(@RequestBody Flux<PartEvent> parts,
             @RequestParam(name = "pieceLength", required = false) String pieceLength,
             @RequestParam(name = "format", required = false) String format,
-            @RequestParam(name = "name", required = false) String name) {
+            @RequestParam(name = "name", required = false) String name,
+            @RequestParam(name = "unpack", defaultValue = "false") boolean unpack) {
         return Mono.fromCallable(() -> TorrentOptions.parse(pieceLength, format))
-                .flatMap(options -> multipart.publish(parts, options, name))
+                .flatMap(options -> multipart.publish(parts, options, name, unpack))
                 .flatMap(p -> publications.findFiles(p.id()).collectList()
                         .map(files -> ResponseEntity.created(URI.create("/api/v1/publications/" + p.id()))
                                 .body(PublicationView.of(p, files, links))));
