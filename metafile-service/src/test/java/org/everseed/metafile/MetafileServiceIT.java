@@ -184,6 +184,7 @@ class MetafileServiceIT {
                 "it/" + publication, "http://localhost:8080/files/" + publication + "/", 16384, "hybrid", files);
         send(uploaded);
         TorrentCreated created = awaitTorrentCreated(publication);
+        assertThat(created.files()).as("a seeder learns each file's blob").isEqualTo(files);
         Metainfo parsed = MetainfoParser.parse(get("/torrents/" + created.infoHash() + ".torrent").body());
         assertThat(parsed.info().multiFile()).isTrue();
         assertThat(parsed.info().contentFiles()).extracting(f -> String.join("/", f.path()))

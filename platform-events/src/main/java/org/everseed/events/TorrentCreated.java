@@ -21,6 +21,9 @@ import java.util.UUID;
  * @param magnetUri magnet link (BEP 9)
  * @param infoHashV2 the v2 info_hash (BEP 52, SHA-256), 64 lower-case hex digits, for v2 and hybrid
  *     torrents; null for v1-only torrents. Optional field: absent in JSON when null.
+ * @param files the files of a multi-file torrent in the publication's upload order, each with its blob
+ *     key (a seeder reads them from there); null for a single-file torrent, whose bytes are at {@code blobKey}.
+ *     Optional field: absent in JSON when null.
  */
 public record TorrentCreated(
         UUID eventId,
@@ -33,7 +36,8 @@ public record TorrentCreated(
         String blobKey,
         String torrentUrl,
         String magnetUri,
-        String infoHashV2) implements PlatformEvent {
+        String infoHashV2,
+        java.util.List<UploadedFile> files) implements PlatformEvent {
     /** JSON type id. */
     public static final String TYPE = "TorrentCreated.v1";
 
@@ -54,12 +58,25 @@ public record TorrentCreated(
         if (infoHashV2 != null) {
             Checks.sha256Hex(infoHashV2, "infoHashV2");
         }
+        if (files != null) {
+            files = java.util.List.copyOf(files);
+            if (files.isEmpty()) {
+                throw new IllegalArgumentException("files must not be empty when present");
+            }
+        }
+    }
+
+    /** A single-file torrent. */
+    public TorrentCreated(UUID eventId, Instant occurredAt, UUID publicationId, String infoHash, String name, long size,
+            int pieceLength, String blobKey, String torrentUrl, String magnetUri, String infoHashV2) {
+        this(eventId, occurredAt, publicationId, infoHash, name, size, pieceLength, blobKey, torrentUrl, magnetUri, infoHashV2,
+                null);
     }
 
     /** A v1-only torrent: no v2 info_hash. */
     public TorrentCreated(UUID eventId, Instant occurredAt, UUID publicationId, String infoHash, String name, long size,
             int pieceLength, String blobKey, String torrentUrl, String magnetUri) {
-        this(eventId, occurredAt, publicationId, infoHash, name, size, pieceLength, blobKey, torrentUrl, magnetUri, null);
+        this(eventId, occurredAt, publicationId, infoHash, name, size, pieceLength, blobKey, torrentUrl, magnetUri, null, null);
     }
 
     @Override

@@ -28,7 +28,10 @@ class EventCodecTest {
                 new FileUploaded(UUID.randomUUID(), t, pub, "v2.iso", 1 << 20, "a".repeat(64), "ab/cd", "http://x/files/1/v2.iso", 16384, "v2"),
                 new FileUploaded(UUID.randomUUID(), t, pub, "dir", 7, "a".repeat(64), "ab/cd", "http://x/files/1/", null, "hybrid",
                         List.of(new UploadedFile(List.of("a", "b.bin"), 7, "b".repeat(64), "ab/ef"),
-                                new UploadedFile(List.of("empty"), 0, "c".repeat(64), "ab/gh"))));
+                                new UploadedFile(List.of("empty"), 0, "c".repeat(64), "ab/gh"))),
+                new TorrentCreated(UUID.randomUUID(), t, pub, HASH, "dir", 7, 16384, "ab/cd", "http://x/d.torrent",
+                        "magnet:?xt=urn:btih:" + HASH, "b".repeat(64),
+                        List.of(new UploadedFile(List.of("a", "b.bin"), 7, "b".repeat(64), "ab/ef"))));
     }
 
     @Test

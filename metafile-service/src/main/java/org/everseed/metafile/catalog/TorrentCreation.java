@@ -125,7 +125,8 @@ public class TorrentCreation {
                 layout.format(), event.files() == null ? Optional.of(event.blobKey()) : Optional.empty(), false);
         TorrentCreated created = new TorrentCreated(UUID.randomUUID(), now, event.publicationId(),
                 metainfo.infoHash().hex(), event.name(), size, layout.pieceLength(), event.blobKey(),
-                links.torrent(metainfo.infoHash()), magnet, metainfo.infoHashV2().map(InfoHashV2::hex).orElse(null));
+                links.torrent(metainfo.infoHash()), magnet, metainfo.infoHashV2().map(InfoHashV2::hex).orElse(null),
+                event.files());
         return new Built(record, created);
     }
 
