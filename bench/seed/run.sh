@@ -6,7 +6,9 @@
 #
 # usage: bench/seed/run.sh [SIZE_MIB]      (needs aria2c, mktorrent, opentracker, nginx, /usr/bin/python3 + libtorrent)
 # env:   BENCH_DIR (default /tmp/everseed-bench), ROUNDS (default 2), JAVA_HOME (default JDK 25),
-#        MEMORY (default 1; 0 skips the heap phase), JFR (a .jfr file: record the benchmark JVM with Flight Recorder)
+#        MEMORY (default 1; 0 skips the heap phase), WARM (true: also download again from the same everseed),
+#        VARIANT (everseed settings measured beside the defaults, default everseed.seed.block-transfer=file-region),
+#        JFR (a .jfr file: record the benchmark JVM with Flight Recorder)
 set -euo pipefail
 SIZE_MIB=${1:-1024}
 BENCH_DIR=${BENCH_DIR:-/tmp/everseed-bench}
@@ -31,7 +33,8 @@ fi
 cd "$ROOT"
 ./mvnw -B -o -q install -DskipTests -Dspring-boot.repackage.skip=true -pl seed-service >/dev/null
 ./mvnw -B -o test -pl seed-service -Dtest=SeedBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dbench.dir="$BENCH_DIR" -Dbench.rounds="$ROUNDS" -Dbench.memory="${MEMORY:-1}" \
+  -Dbench.dir="$BENCH_DIR" -Dbench.rounds="$ROUNDS" -Dbench.memory="${MEMORY:-1}" -Dbench.warm="${WARM:-false}" \
+  -Dbench.variant="${VARIANT:-everseed.seed.block-transfer=file-region}" \
   -Dbench.script="$ROOT/bench/seed/libtorrent_seed.py" \
   ${JFR:+-DargLine="-XX:StartFlightRecording=filename=$JFR,settings=profile"} \
   | grep -E '^(\[ERROR\]|Tests run)' || true

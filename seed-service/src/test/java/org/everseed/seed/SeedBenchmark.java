@@ -40,6 +40,9 @@ class SeedBenchmark {
     private static final int TRACKER_PORT = 16969;
     private static final int LIBTORRENT_PORT = 16881;
     private static final int NGINX_PORT = 18089;
+    /** The everseed variant measured beside the defaults: {@code bench.variant=key=value[,key=value]}. */
+    private static final Map<String, String> VARIANT = variant(System.getProperty("bench.variant",
+            "everseed.seed.block-transfer=file-region"));
 
     @Test
     void bench() throws Exception {
@@ -50,14 +53,15 @@ class SeedBenchmark {
         Process tracker = start("opentracker", "-i", "127.0.0.1", "-p", Integer.toString(TRACKER_PORT),
                 "-P", Integer.toString(TRACKER_PORT), "-w", whitelist.toString());   // Debian's build is whitelist-only
         Process nginx = start("nginx", "-c", nginxConf().toString(), "-g", "daemon off;");
+        System.out.printf("BENCH variant measured beside the default everseed: %s%n", VARIANT);
         List<Double> ours = new ArrayList<>();
         List<Double> regions = new ArrayList<>();
         List<Double> libtorrent = new ArrayList<>();
         List<Double> http = new ArrayList<>();
         try {
             for (int round = 1; round <= ROUNDS; round++) {       // bench.rounds=0: memory only
-                ours.add(everseedRate(metainfo, torrent, size, "pooled-buffer"));
-                regions.add(everseedRate(metainfo, torrent, size, "file-region"));
+                ours.add(everseedRate(metainfo, torrent, size, Map.of()));
+                regions.add(everseedRate(metainfo, torrent, size, VARIANT));
                 Process lt = start("/usr/bin/python3", System.getProperty("bench.script"), DIR.resolve("bench.torrent").toString(),
                         DIR.toString(), Integer.toString(LIBTORRENT_PORT));
                 try {
@@ -68,7 +72,7 @@ class SeedBenchmark {
                     lt.waitFor(10, TimeUnit.SECONDS);
                 }
                 http.add(aria2c(size, "http://127.0.0.1:" + NGINX_PORT + "/bench.bin"));
-                System.out.printf("BENCH round %d: everseed %.1f MB/s (file regions: %.1f), libtorrent %.1f MB/s,"
+                System.out.printf("BENCH round %d: everseed %.1f MB/s (variant: %.1f), libtorrent %.1f MB/s,"
                         + " nginx %.1f MB/s%n", round, ours.getLast(), regions.getLast(), libtorrent.getLast(), http.getLast());
             }
         } finally {
@@ -81,9 +85,9 @@ class SeedBenchmark {
                 double r = stat.equals("best") ? best(regions) : median(regions);
                 double l = stat.equals("best") ? best(libtorrent) : median(libtorrent);
                 double h = stat.equals("best") ? best(http) : median(http);
-                System.out.printf("BENCH %d MiB, %s of %d: everseed %.1f MB/s (file regions %.1f), libtorrent %.1f MB/s,"
+                System.out.printf("BENCH %d MiB, %s of %d: everseed %.1f MB/s (variant %.1f), libtorrent %.1f MB/s,"
                         + " aria2c-from-nginx %.1f MB/s; everseed/libtorrent = %.2f, everseed/nginx = %.2f"
-                        + " (file regions: %.2f, %.2f)%n", size >> 20, stat, ROUNDS, o, r, l, h, o / l, o / h, r / l, r / h);
+                        + " (variant: %.2f, %.2f)%n", size >> 20, stat, ROUNDS, o, r, l, h, o / l, o / h, r / l, r / h);
             }
         }
         if (!"0".equals(System.getProperty("bench.memory", "1"))) {
@@ -264,14 +268,30 @@ class SeedBenchmark {
     }
 
     /** Seeds the file from a fresh everseed sending blocks as {@code transfer}; aria2c's rate from it alone. */
-    private double everseedRate(Metainfo metainfo, byte[] torrent, long size, String transfer) throws Exception {
-        try (ConfigurableApplicationContext seed = everseed(Map.of("everseed.seed.block-transfer", transfer))) {
+    private double everseedRate(Metainfo metainfo, byte[] torrent, long size, Map<String, String> settings)
+            throws Exception {
+        String transfer = settings.isEmpty() ? "defaults" : settings.toString();
+        try (ConfigurableApplicationContext seed = everseed(settings)) {
             insert(seed, metainfo.infoHash(), torrent);
             seed.getBean(Everseeds.class).resumeAll().block(Duration.ofSeconds(30));
             await(() -> seed.getBean(TorrentRegistry.class).contains(metainfo.infoHash()));
             awaitSeeder(metainfo.infoHash(), seed.getBean(PeerWireServer.class).port());
-            return aria2c(size, DIR.resolve("bench.torrent").toString());
+            double cold = aria2c(size, DIR.resolve("bench.torrent").toString());
+            if (Boolean.getBoolean("bench.warm")) {     // again, every piece verified already: the transfer alone
+                System.out.printf("BENCH everseed (%s) with every piece verified: %.1f MB/s%n", transfer,
+                        aria2c(size, DIR.resolve("bench.torrent").toString()));
+            }
+            return cold;
         }
+    }
+
+    private static Map<String, String> variant(String text) {
+        Map<String, String> settings = new HashMap<>();
+        for (String pair : text.split(",")) {
+            int eq = pair.indexOf('=');
+            settings.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        return settings;
     }
 
     private static double median(List<Double> rates) {

@@ -37,4 +37,13 @@ public class SeedConfiguration {
         return Executors.newFixedThreadPool(properties.verifyThreads(),
                 Thread.ofPlatform().name("seed-verify-", 0).daemon().factory());
     }
+
+    /**
+     * The one thread that hashes whole files ahead of their peers' requests ({@code TorrentData.verifyAhead}), one
+     * torrent after another, beside the on-demand pool.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    public ExecutorService verifyAheadExecutor() {
+        return Executors.newSingleThreadExecutor(Thread.ofPlatform().name("seed-verify-ahead").daemon().factory());
+    }
 }

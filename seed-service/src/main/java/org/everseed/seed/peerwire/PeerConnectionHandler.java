@@ -161,6 +161,9 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
         switch (message) {
             case Interested i -> {
                 interested = true;
+                if (context.properties().verifyAhead()) {
+                    torrent.data().verifyAhead();                // a downloader soon asks for every piece
+                }
                 context.slots().interested(this);
             }
             case NotInterested n -> {

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,6 +33,8 @@ public final class TorrentData {
     private final InfoDictionary info;
     private final Metainfo metainfo;
     private final int pieceCount;
+    private final Executor ahead;
+    private final AtomicBoolean aheadStarted = new AtomicBoolean();
     private volatile Optional<MerkleHashes> merkle;
     private final FileFingerprint fingerprint;
     private final Executor verification;
@@ -51,20 +54,23 @@ public final class TorrentData {
      */
     public TorrentData(FileHandles files, String blobKey, InfoDictionary info, FileFingerprint fingerprint,
             Executor verification, Consumer<DataProblem> onProblem) {
-        this(files, blobKey, info, null, fingerprint, verification, onProblem);
+        this(files, blobKey, info, null, fingerprint, verification, null, onProblem);
     }
 
     /**
      * The data of a torrent of any format (v1, v2 or hybrid, single-file): v1 and hybrid pieces are checked by
      * SHA-1, v2 pieces by their merkle hashes.
+     *
+     * @param ahead where {@link #verifyAhead()} hashes the whole file in order, or {@code null} for never
      */
     public TorrentData(FileHandles files, String blobKey, Metainfo metainfo, FileFingerprint fingerprint,
-            Executor verification, Consumer<DataProblem> onProblem) {
-        this(files, blobKey, metainfo.info(), metainfo, fingerprint, verification, onProblem);
+            Executor verification, Executor ahead, Consumer<DataProblem> onProblem) {
+        this(files, blobKey, metainfo.info(), metainfo, fingerprint, verification, ahead, onProblem);
     }
 
     private TorrentData(FileHandles files, String blobKey, InfoDictionary info, Metainfo metainfo,
-            FileFingerprint fingerprint, Executor verification, Consumer<DataProblem> onProblem) {
+            FileFingerprint fingerprint, Executor verification, Executor ahead, Consumer<DataProblem> onProblem) {
+        this.ahead = ahead;
         this.files = files;
         this.blobKey = blobKey;
         this.info = info;
@@ -137,6 +143,33 @@ public final class TorrentData {
      * matched. A mismatch or a read error marks the whole file broken. Never completes exceptionally.
      */
     public CompletableFuture<Boolean> verify(int index) {
+        return verify(index, verification);
+    }
+
+    /**
+     * Hashes, once per served torrent, every piece not verified yet in file order, one at a time on the read-ahead
+     * executor (a peer downloading the whole file soon asks for them all), so that most requests find their piece
+     * verified; pieces peers ask for meanwhile are still hashed at once on the verification pool. Nothing if this
+     * data has no read-ahead executor. Stops at the first mismatch.
+     */
+    public void verifyAhead() {
+        if (ahead == null || !aheadStarted.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            ahead.execute(() -> {
+                for (int i = 0; i < pieceCount && isHealthy(); i++) {
+                    if (!isVerified(i)) {
+                        verify(i, Runnable::run).join();     // inline on this thread, or joins a hashing in flight
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // shutting down: nothing more is served
+        }
+    }
+
+    private CompletableFuture<Boolean> verify(int index, Executor where) {
         if (isVerified(index)) {
             return YES;
         }
@@ -153,7 +186,7 @@ public final class TorrentData {
             return running;
         }
         try {
-            verification.execute(() -> {
+            where.execute(() -> {
                 boolean ok = hash(index);
                 inFlight.remove(index);
                 started.complete(ok);

@@ -21,10 +21,13 @@ public class TorrentDataLoader {
     private final FileHandles files;
     private final BlobStorage blobs;
     private final ExecutorService verification;
+    private final ExecutorService ahead;
 
     /** Wires the loader. */
     public TorrentDataLoader(FileHandles files, BlobStorage blobs,
-            @Qualifier("verificationExecutor") ExecutorService verification) {
+            @Qualifier("verificationExecutor") ExecutorService verification,
+            @Qualifier("verifyAheadExecutor") ExecutorService ahead) {
+        this.ahead = ahead;
         this.files = files;
         this.blobs = blobs;
         this.verification = verification;
@@ -52,7 +55,7 @@ public class TorrentDataLoader {
             throws TorrentDataException {
         FileFingerprint fingerprint = checkBlob(blobKey, metainfo.info());
         try {
-            return new TorrentData(files, blobKey, metainfo, fingerprint, verification, onProblem);
+            return new TorrentData(files, blobKey, metainfo, fingerprint, verification, ahead, onProblem);
         } catch (IllegalArgumentException e) {
             throw new TorrentDataException("torrent of blob " + blobKey + " cannot be served: " + e.getMessage(), e);
         }

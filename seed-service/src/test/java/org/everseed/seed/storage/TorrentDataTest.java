@@ -70,7 +70,7 @@ class TorrentDataTest {
     }
 
     private TorrentDataLoader loader(Stored s) {
-        return new TorrentDataLoader(new FileHandles(s.blobs(), 4), s.blobs(), counting);
+        return new TorrentDataLoader(new FileHandles(s.blobs(), 4), s.blobs(), counting, pool);
     }
 
     @Test
@@ -92,6 +92,42 @@ class TorrentDataTest {
         assertThat(data.verify(4).get(10, TimeUnit.SECONDS)).as("beyond the last piece").isFalse();
         assertThat(problems).isEmpty();
         assertThat(data.isHealthy()).isTrue();
+    }
+
+    @Test
+    void readAheadHashesEveryPieceOnceOnItsOwnThreadAndStopsAtAMismatch() throws Exception {
+        Stored s = store(-1);
+        TorrentData data = loader(s).load("k/f.bin", metainfo(s), problems::add);
+        assertThat(data.verify(1).get(10, TimeUnit.SECONDS)).isTrue();            // one on demand first
+        data.verifyAhead();
+        data.verifyAhead();                                                       // once per torrent
+        awaitVerified(data, 4);
+        assertThat(hashings).as("only the on-demand piece went to the verification pool").hasValue(1);
+
+        Stored corrupt = store(2);
+        TorrentData broken = loader(corrupt).load("k/f.bin", metainfo(corrupt), problems::add);
+        broken.verifyAhead();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (broken.isHealthy() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(broken.isHealthy()).isFalse();
+        assertThat(broken.isVerified(2)).isFalse();
+        assertThat(broken.isVerified(3)).as("stopped at the mismatch").isFalse();
+        assertThat(problems).hasSize(1);
+    }
+
+    private static org.everseed.bittorrent.metainfo.Metainfo metainfo(Stored s) {
+        return org.everseed.bittorrent.metainfo.Metainfo.create(s.info(), Optional.empty(), List.of(), List.of(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    private static void awaitVerified(TorrentData data, int pieces) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (data.verifiedCount() < pieces && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(data.verifiedCount()).isEqualTo(pieces);
     }
 
     @Test
