@@ -10,12 +10,17 @@ import org.everseed.bittorrent.peer.Bitfield;
 
 /**
  * Hashes pieces of a stored file and compares each SHA-1 with the metainfo's {@code pieces}
- * (BEP 3). Blocking I/O: run it on the verification pool. Reads through one direct buffer of at
- * most {@link #CHUNK} bytes, whatever the piece length.
+ * (BEP 3). Blocking I/O: run it on the verification pool. Reads through one direct buffer of
+ * {@link #CHUNK} bytes per thread, kept for the thread's life, whatever the piece length.
  */
 public final class PieceVerifier {
     /** Bytes read per call: 1 MiB. */
     static final int CHUNK = 1024 * 1024;
+    /**
+     * One read buffer per hashing thread (the verification pools are small and fixed), reused for every piece:
+     * allocating a zeroed 1 MiB direct buffer per piece cost as much as hashing it.
+     */
+    private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(CHUNK));
 
     private PieceVerifier() {
     }
@@ -45,8 +50,7 @@ public final class PieceVerifier {
      * @throws IOException if the file cannot be read
      */
     public static boolean verifyPiece(FileChannel file, InfoDictionary info, int index) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(Math.min(info.pieceLength(), CHUNK));
-        return matches(file, info, index, buffer, sha1());
+        return matches(file, info, index, BUFFER.get(), SHA1.get());
     }
 
     private static boolean matches(FileChannel file, InfoDictionary info, int index, ByteBuffer buffer,
@@ -66,6 +70,8 @@ public final class PieceVerifier {
         }
         return MessageDigest.isEqual(sha1.digest(), info.pieces().hash(index));
     }
+
+    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(PieceVerifier::sha1);
 
     private static MessageDigest sha1() {
         try {
