@@ -59,6 +59,10 @@ class SeedBenchmark {
         List<Double> libtorrent = new ArrayList<>();
         List<Double> http = new ArrayList<>();
         try {
+            if (ROUNDS > 0) {   // not recorded: the first everseed of a JVM ran up to 30% slower (JIT warm-up)
+                System.out.printf("BENCH warm-up download (not counted): %.1f MB/s%n",
+                        everseedRate(metainfo, torrent, size, Map.of()));
+            }
             for (int round = 1; round <= ROUNDS; round++) {       // bench.rounds=0: memory only
                 ours.add(everseedRate(metainfo, torrent, size, Map.of()));
                 regions.add(everseedRate(metainfo, torrent, size, VARIANT));

@@ -47,8 +47,7 @@ import org.springframework.validation.annotation.Validated;
  * @param writeBufferHighWaterMark bytes queued on a connection above which no more blocks are read for it (a slow
  *     reader costs at most this much plus one block); it resumes below half of it; default 2MB
  * @param verifyAhead whether the first interested peer of a torrent starts hashing its whole file in order on one
- *     read-ahead thread, so that later requests find their pieces verified (measured slower on 2 cores, where it
- *     takes CPU from the transfer); default false
+ *     read-ahead thread, so that later requests find their pieces verified; default true
  */
 @Validated
 @ConfigurationProperties("everseed.seed")
@@ -78,5 +77,5 @@ public record SeedProperties(
         @DefaultValue("30s") @NotNull Duration optimisticUnchokeInterval,
         @DefaultValue("pooled-buffer") @NotNull BlockTransfer blockTransfer,
         @DefaultValue("2MB") @NotNull DataSize writeBufferHighWaterMark,
-        @DefaultValue("false") boolean verifyAhead) {
+        @DefaultValue("true") boolean verifyAhead) {
 }
