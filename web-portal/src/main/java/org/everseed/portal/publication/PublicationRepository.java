@@ -48,15 +48,21 @@ public class PublicationRepository {
     public Flux<PublicationFile> findFiles(UUID id) {
         return db.sql("SELECT idx, path, size, sha256, blob_key FROM publication_files WHERE publication_id = :id ORDER BY idx")
                 .bind("id", id)
-                .map(row -> new PublicationFile(id, row.get("idx", Integer.class),
-                        java.util.List.of(row.get("path", String.class).split("/")), row.get("size", Long.class),
-                        row.get("sha256", String.class), row.get("blob_key", String.class)))
+                .map(row -> readFile(id, row))
                 .all();
     }
 
-    /** The file at {@code path} of a multi-file publication, or empty. */
+    /** The file at {@code path} (components joined with {@code /}) of a multi-file publication, or empty. */
     public Mono<PublicationFile> findFile(UUID id, String path) {
-        return findFiles(id).filter(f -> f.joinedPath().equals(path)).next();
+        return db.sql("SELECT idx, path, size, sha256, blob_key FROM publication_files WHERE publication_id = :id AND path = :path")
+                .bind("id", id).bind("path", path)
+                .map(row -> readFile(id, row))
+                .one();
+    }
+
+    private static PublicationFile readFile(UUID id, Readable row) {
+        return new PublicationFile(id, row.get("idx", Integer.class), java.util.List.of(row.get("path", String.class).split("/")),
+                row.get("size", Long.class), row.get("sha256", String.class), row.get("blob_key", String.class));
     }
 
     /** The publication with this id, or empty. */
