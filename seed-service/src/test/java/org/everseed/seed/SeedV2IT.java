@@ -46,7 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * v2-only and hybrid torrents (BEP 52) made by libtorrent's {@code create_torrent}, seeded by the everseed against
  * the real embedded Kafka and PostgreSQL: libtorrent downloads each from the everseed alone (from the .torrent, and
  * the v2 one from a bare {@code urn:btmh} magnet link, which needs the piece layers through hash requests); a raw
- * peer's hash request is answered with hashes that hash up to the pieces root, or a hash reject.
+ * peer's hash request is answered with hashes (piece layer or blocks) that hash up to the pieces root, or a hash reject.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=seed-service", "everseed.messaging.retry-backoff=200ms"})
@@ -136,8 +136,13 @@ class SeedV2IT {
             byte[] uncle = Arrays.copyOfRange(got, count * 32, (count + 1) * 32);
             assertThat(sha256(left, uncle)).as("the run and its uncle hash to the pieces root").isEqualTo(root);
 
-            peer.send(new HashRequest(root, 0, 0, 2, 0));                    // block hashes: not kept
-            assertThat(peer.readMessage(pieces)).isEqualTo(new HashReject(root, 0, 0, 2, 0));
+            peer.send(new HashRequest(root, 0, 4, 2, 1));                    // piece 2's blocks, hashed from the file
+            Hashes blocks = (Hashes) peer.readMessage(pieces);
+            assertThat(Arrays.copyOf(blocks.hashes(), 64)).isEqualTo(
+                    MerkleTree.blockHashes(java.nio.ByteBuffer.wrap(p.content(), 2 * PIECE_LENGTH, PIECE_LENGTH)));
+            assertThat(sha256(sha256(Arrays.copyOf(blocks.hashes(), 32), Arrays.copyOfRange(blocks.hashes(), 32, 64)),
+                    Arrays.copyOfRange(blocks.hashes(), 64, 96))).as("with its uncle: piece 2-3's node")
+                    .isEqualTo(subtreeRoot(Arrays.copyOfRange(layer, 2 * 32, 4 * 32)));
             byte[] other = new byte[32];
             peer.send(new HashRequest(other, pieceLayer, 0, 2, 0));           // another file's root
             assertThat(peer.readMessage(pieces)).isEqualTo(new HashReject(other, pieceLayer, 0, 2, 0));

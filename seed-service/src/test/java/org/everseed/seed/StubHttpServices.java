@@ -25,6 +25,15 @@ final class StubHttpServices implements AutoCloseable {
     private final String host;
     private final byte[] peerIp;
 
+    /** Started on 127.0.0.1, handing out 127.0.0.1; an {@link IllegalStateException} if it cannot listen. */
+    static StubHttpServices start() {
+        try {
+            return new StubHttpServices();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     StubHttpServices() throws IOException {
         this("127.0.0.1", "127.0.0.1");
     }

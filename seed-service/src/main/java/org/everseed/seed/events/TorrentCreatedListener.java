@@ -2,6 +2,8 @@ package org.everseed.seed.events;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +13,7 @@ import org.everseed.bittorrent.id.InfoHash;
 import org.everseed.events.EventCodec;
 import org.everseed.events.Topics;
 import org.everseed.events.TorrentCreated;
+import org.everseed.events.UploadedFile;
 import org.everseed.seed.config.SeedProperties;
 import org.everseed.seed.seeding.Everseeds;
 import org.everseed.seed.seeding.Ownership;
@@ -54,7 +57,9 @@ public class TorrentCreatedListener implements ConsumerSeekAware {
     @KafkaListener(topics = Topics.TORRENT_CREATED, groupId = "${everseed.seed.consumer-group:seed-service}")
     public void on(ConsumerRecord<String, byte[]> record) {
         TorrentCreated event = codec.decode(record.value(), TorrentCreated.class);
-        everseeds.assign(InfoHash.fromHex(event.infoHash()), event.blobKey(), SeedAssignment.FROM_TORRENT_CREATED)
+        Map<List<String>, String> files = event.files() == null ? Map.of() : event.files().stream()
+                .collect(Collectors.toMap(UploadedFile::path, UploadedFile::blobKey, (a, b) -> a));
+        everseeds.assign(InfoHash.fromHex(event.infoHash()), event.blobKey(), files, SeedAssignment.FROM_TORRENT_CREATED)
                 .block(TIMEOUT);
     }
 

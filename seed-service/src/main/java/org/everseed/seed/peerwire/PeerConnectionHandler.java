@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.everseed.bittorrent.peer.Bitfield;
@@ -19,6 +20,7 @@ import org.everseed.bittorrent.peer.PeerMessage.BitfieldMessage;
 import org.everseed.bittorrent.peer.PeerMessage.Cancel;
 import org.everseed.bittorrent.peer.PeerMessage.Choke;
 import org.everseed.bittorrent.peer.PeerMessage.Extended;
+import org.everseed.bittorrent.peer.PeerMessage.HashReject;
 import org.everseed.bittorrent.peer.PeerMessage.HashRequest;
 import org.everseed.bittorrent.peer.PeerMessage.HaveAll;
 import org.everseed.bittorrent.peer.PeerMessage.Interested;
@@ -31,7 +33,7 @@ import org.everseed.bittorrent.peer.PeerMessageDecoder;
 import org.everseed.bittorrent.peer.ReservedBits;
 import org.everseed.seed.session.SeededTorrent;
 import org.everseed.seed.session.SlotHolder;
-import org.everseed.seed.storage.FileHandles;
+import org.everseed.seed.storage.OpenContent;
 import org.everseed.seed.storage.TorrentData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +67,9 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
     private boolean interested;
     private boolean fast;
     private ExtensionSession extensions;
-    private FileHandles.Lease file;
+    private OpenContent content;
+    /** Whether a block-layer hash request is being answered (BEP 52). */
+    private boolean readingHashes;
     /** Pieces of queued requests being hashed now (at most {@code max-queued-requests} of them). */
     private final Set<Integer> verifying = new HashSet<>();
     /** Inside a read batch: writes are flushed once, in {@link #channelReadComplete}. */
@@ -127,12 +131,7 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
             return;
         }
         TorrentData data = found.data();
-        try {
-            file = data.open(); // a short blocking open of a local file, once per connection
-        } catch (IOException e) {
-            close("the blob of " + found.infoHash() + " cannot be opened: " + e.getMessage());
-            return;
-        }
+        content = data.open(); // files are opened (short blocking opens of local files) as blocks are read
         torrent = found;
         handshakeDeadline.cancel(false);
         frames.expectMessages(new PeerMessageDecoder(data.pieceCount(),
@@ -178,7 +177,7 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
                     send(reject(request));                       // BEP 6: a cancel is answered
                 }
             }
-            case HashRequest request -> send(context.hashes().answer(torrent.data(), request));   // BEP 52
+            case HashRequest request -> onHashRequest(request);                                // BEP 52
             case Extended extended -> {
                 if (extensions != null) {
                     extensions.onMessage(extended).ifPresent(this::send);
@@ -188,6 +187,30 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
                 // keep-alive, have, bitfield, port and the rest change nothing for a seeder
             }
         }
+    }
+
+    /**
+     * Answers a BEP 52 hash request; block-layer ones read the file on the verification pool, one at a time per
+     * connection (a second while one runs is rejected), so a peer cannot make us read more than one run at once.
+     */
+    private void onHashRequest(HashRequest request) {
+        if (readingHashes) {
+            send(new HashReject(request.piecesRoot(), request.baseLayer(), request.index(), request.length(),
+                    request.proofLayers()));
+            return;
+        }
+        CompletableFuture<PeerMessage> answer = context.hashes().answer(torrent.data(), request);
+        if (answer.isDone()) {
+            send(answer.join());
+            return;
+        }
+        readingHashes = true;
+        answer.thenAccept(message -> ctx.executor().execute(() -> {
+            readingHashes = false;
+            if (ctx.channel().isActive()) {
+                send(message);
+            }
+        }));
     }
 
     private void onRequest(Request request) {
@@ -234,9 +257,7 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
             }
             queued.remove();
             try {
-                long position = data.fileOffset(r.index(), r.begin());
-                context.blocks().write(ctx, file.channel(), r.index(), r.begin(), position, r.length(),
-                        data.bytesInFile(position, r.length()));
+                context.blocks().write(ctx, content, r.index(), r.begin(), r.length());
             } catch (IOException e) {
                 close("block " + r + " cannot be read: " + e.getMessage());
                 return;
@@ -328,8 +349,8 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
         }
         queue.clear();
         context.slots().release(this);
-        if (file != null) {
-            file.close();
+        if (content != null) {
+            content.close();
         }
         super.channelInactive(ctx);
     }

@@ -2,6 +2,7 @@ package org.everseed.seed.seeding;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.everseed.bittorrent.id.InfoHash;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -11,7 +12,7 @@ import reactor.core.publisher.Mono;
 /** The {@code everseed} table (schema {@code seed}), through R2DBC. */
 @Repository
 public class AssignmentRepository {
-    private static final String COLUMNS = "info_hash, blob_key, torrent, origin, state";
+    private static final String COLUMNS = "info_hash, blob_key, file_blob_keys, torrent, origin, state";
     private final DatabaseClient db;
 
     /** @param db the service's R2DBC client */
@@ -26,10 +27,13 @@ public class AssignmentRepository {
      * @return whether a row was inserted
      */
     public Mono<Boolean> insertIfAbsent(SeedAssignment a) {
-        return db.sql("INSERT INTO everseed (info_hash, blob_key, torrent, origin) VALUES (:h, :k, :t, :o) "
-                        + "ON CONFLICT (info_hash) DO NOTHING")
+        var spec = db.sql("INSERT INTO everseed (info_hash, blob_key, file_blob_keys, torrent, origin) "
+                        + "VALUES (:h, :k, :f, :t, :o) ON CONFLICT (info_hash) DO NOTHING")
                 .bind("h", a.infoHash().bytes())
-                .bind("k", a.blobKey())
+                .bind("k", a.blobKey());
+        spec = a.fileBlobKeys().isEmpty() ? spec.bindNull("f", String[].class)
+                : spec.bind("f", a.fileBlobKeys().toArray(String[]::new));
+        return spec
                 .bind("t", a.torrent())
                 .bind("o", a.origin())
                 .fetch().rowsUpdated()
@@ -85,7 +89,8 @@ public class AssignmentRepository {
     }
 
     private static SeedAssignment map(io.r2dbc.spi.Readable row) {
+        String[] files = row.get("file_blob_keys", String[].class);
         return new SeedAssignment(InfoHash.of(row.get("info_hash", byte[].class)), row.get("blob_key", String.class),
-                row.get("torrent", byte[].class), row.get("origin", String.class), row.get("state", String.class));
+                files == null ? List.of() : List.of(files), row.get("torrent", byte[].class), row.get("origin", String.class), row.get("state", String.class));
     }
 }

@@ -1,10 +1,14 @@
 package org.everseed.seed.seeding;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import org.everseed.bittorrent.id.InfoHash;
+import org.everseed.bittorrent.metainfo.FileEntry;
 import org.everseed.bittorrent.metainfo.Metainfo;
 import org.everseed.bittorrent.metainfo.MetainfoException;
 import org.everseed.bittorrent.metainfo.MetainfoParser;
@@ -64,15 +68,18 @@ public class Everseeds {
      * it exists (fetching the .torrent from metafile-service), then starts it unless it runs. Seeing the
      * same torrent twice changes nothing.
      *
+     * @param blobKey the content's blob (single-file torrents), or the first file's
+     * @param fileBlobs for a multi-file torrent, each file's blob by its path below the torrent's name; empty for a
+     *     single-file torrent
      * @param origin {@link SeedAssignment#FROM_TORRENT_CREATED} or {@link SeedAssignment#FROM_SWARM_EMPTY}
      * @return completes once the assignment is recorded and its start submitted; errors with
      *     {@link TorrentNotFoundException}, a {@link MetainfoException} for a malformed .torrent, or an
-     *     {@link IllegalStateException} when the .torrent has another info_hash
+     *     {@link IllegalStateException} when the .torrent has another info_hash or a file of it has no blob
      */
-    public Mono<Void> assign(InfoHash infoHash, String blobKey, String origin) {
+    public Mono<Void> assign(InfoHash infoHash, String blobKey, Map<List<String>, String> fileBlobs, String origin) {
         return assignments.find(infoHash)
                 .switchIfEmpty(Mono.defer(() -> torrents.fetch(infoHash)
-                        .map(bytes -> checked(infoHash, bytes, blobKey, origin))
+                        .map(bytes -> checked(infoHash, bytes, blobKey, fileBlobs, origin))
                         .flatMap(a -> assignments.insertIfAbsent(a).then(assignments.find(infoHash)))))
                 .doOnNext(this::start)
                 .then();
@@ -141,12 +148,23 @@ public class Everseeds {
         return registry.contains(infoHash);
     }
 
-    private static SeedAssignment checked(InfoHash infoHash, byte[] bytes, String blobKey, String origin) {
+    private static SeedAssignment checked(InfoHash infoHash, byte[] bytes, String blobKey,
+            Map<List<String>, String> fileBlobs, String origin) {
         Metainfo metainfo = MetainfoParser.parse(bytes);
         if (!metainfo.infoHash().equals(infoHash)) {
             throw new IllegalStateException("the .torrent served for " + infoHash + " has info_hash " + metainfo.infoHash());
         }
-        return new SeedAssignment(infoHash, blobKey, bytes, origin, "active");
+        List<String> keys = new ArrayList<>();
+        if (metainfo.info().multiFile()) {
+            for (FileEntry file : metainfo.info().contentFiles()) {
+                String key = fileBlobs.get(file.path());
+                if (key == null) {
+                    throw new IllegalStateException("file " + file.joinedPath() + " of " + infoHash + " has no blob");
+                }
+                keys.add(key);
+            }
+        }
+        return new SeedAssignment(infoHash, keys.isEmpty() ? blobKey : keys.getFirst(), keys, bytes, origin, "active");
     }
 
     /** Submits the start of {@code a} unless it is served or already starting; never blocks. */
@@ -166,7 +184,7 @@ public class Everseeds {
     private void startNow(SeedAssignment a) {
         try {
             Metainfo metainfo = MetainfoParser.parse(a.torrent());
-            TorrentData data = loader.load(a.blobKey(), metainfo, problem -> broken(a.infoHash(), problem));
+            TorrentData data = loader.load(a.blobKeys(), metainfo, problem -> broken(a.infoHash(), problem));
             SeededTorrent torrent = new SeededTorrent(metainfo, a.blobKey(), data);
             if (!registry.add(torrent)) {
                 return;

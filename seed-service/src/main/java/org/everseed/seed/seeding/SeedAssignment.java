@@ -1,5 +1,6 @@
 package org.everseed.seed.seeding;
 
+import java.util.List;
 import java.util.Objects;
 import org.everseed.bittorrent.id.InfoHash;
 
@@ -7,12 +8,15 @@ import org.everseed.bittorrent.id.InfoHash;
  * A row of the {@code everseed} table: a torrent this service seeds.
  *
  * @param infoHash the v1 info_hash (BEP 3)
- * @param blobKey where its content is in blob storage
+ * @param blobKey where its content is in blob storage (for a multi-file torrent, the first file's blob)
+ * @param fileBlobKeys for a multi-file torrent the blob of each content file, in the metainfo's order of content
+ *     files (BEP 3 {@code files} without pad files; for v2 and hybrid the file tree's order); empty for single-file
  * @param torrent the .torrent bytes as fetched from metafile-service; the accessor returns them as stored
  * @param origin why it is seeded: {@code torrent-created} or {@code swarm-empty}
  * @param state {@code active}, {@code failed} when its data could not be served, or {@code withdrawn}
  */
-public record SeedAssignment(InfoHash infoHash, String blobKey, byte[] torrent, String origin, String state) {
+public record SeedAssignment(InfoHash infoHash, String blobKey, List<String> fileBlobKeys, byte[] torrent, String origin,
+        String state) {
     /** Origin of an assignment made for a new torrent. */
     public static final String FROM_TORRENT_CREATED = "torrent-created";
     /** Origin of an assignment made because a swarm had no seeder. */
@@ -26,9 +30,15 @@ public record SeedAssignment(InfoHash infoHash, String blobKey, byte[] torrent, 
     public SeedAssignment {
         Objects.requireNonNull(infoHash, "infoHash");
         Objects.requireNonNull(blobKey, "blobKey");
+        fileBlobKeys = List.copyOf(fileBlobKeys);
         Objects.requireNonNull(torrent, "torrent");
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(state, "state");
+    }
+
+    /** The blob of each content file: {@link #fileBlobKeys()}, or just {@link #blobKey()} for a single-file torrent. */
+    public List<String> blobKeys() {
+        return fileBlobKeys.isEmpty() ? List.of(blobKey) : fileBlobKeys;
     }
 
     /** Whether its publication was withdrawn, so it must never be seeded again. */

@@ -3,6 +3,7 @@ package org.everseed.seed.storage;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 import org.everseed.bittorrent.metainfo.FileTreeEntry;
 import org.everseed.bittorrent.metainfo.MerkleTree;
@@ -13,7 +14,7 @@ import org.everseed.bittorrent.metainfo.Metainfo;
  * the .torrent's {@code piece layers} and padded with the hashes of all-zero pieces; answers {@code hash request}s
  * the way libtorrent does: the requested run of a layer, then the uncle hashes of that run's subtree root, lowest
  * first, for {@code proof layers} layers or until the root. Layers below the piece layer (block hashes) are not
- * kept: such requests are refused. Immutable and thread-safe.
+ * kept: {@link BlockHashes} computes them from the file for such requests. Immutable and thread-safe.
  */
 public final class MerkleHashes {
     /** Most hashes of one layer sent for one request (libtorrent's limit). */
@@ -35,7 +36,14 @@ public final class MerkleHashes {
         if (!metainfo.format().hasV2() || metainfo.info().fileTree().size() != 1) {
             return Optional.empty();
         }
-        FileTreeEntry file = metainfo.info().fileTree().getFirst();
+        return of(metainfo, metainfo.info().fileTree().getFirst());
+    }
+
+    /**
+     * The tree of {@code file}, one of the files of {@code metainfo}'s file tree (BEP 52); empty for an empty file or
+     * piece layers that do not hash to its pieces root.
+     */
+    public static Optional<MerkleHashes> of(Metainfo metainfo, FileTreeEntry file) {
         if (file.length() == 0) {
             return Optional.empty();
         }
@@ -72,6 +80,31 @@ public final class MerkleHashes {
             return Optional.empty(); // piece layers that do not hash to the root: nothing to prove with
         }
         return Optional.of(new MerkleHashes(file.piecesRoot(), pieceLayer, layers));
+    }
+
+    /**
+     * The lowest layer kept (0 = blocks): the piece layer, or for a file of at most one piece its root's layer. One
+     * node of it covers {@code 2^lowestLayer()} blocks.
+     */
+    public int lowestLayer() {
+        return lowestLayer;
+    }
+
+    /** The root's layer: {@code log2} of the number of leaves, padded to a power of two. */
+    public int rootLayer() {
+        return lowestLayer + layers.length - 1;
+    }
+
+    /**
+     * Node {@code index} of layer {@code layer} (a copy), for layers from {@link #lowestLayer()} to {@link #rootLayer()}.
+     *
+     * @throws IndexOutOfBoundsException outside those layers or the layer's nodes
+     */
+    public byte[] node(int layer, int index) {
+        byte[] nodes = layers[layer - lowestLayer];
+        return Arrays.copyOfRange(nodes, Math.multiplyExact(index, MerkleTree.HASH_LENGTH),
+                Objects.checkIndex(index, nodes.length / MerkleTree.HASH_LENGTH) * MerkleTree.HASH_LENGTH
+                        + MerkleTree.HASH_LENGTH);
     }
 
     /** The file's pieces root (a copy). */

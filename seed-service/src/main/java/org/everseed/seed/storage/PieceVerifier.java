@@ -9,8 +9,8 @@ import org.everseed.bittorrent.metainfo.InfoDictionary;
 import org.everseed.bittorrent.peer.Bitfield;
 
 /**
- * Hashes pieces of a stored file and compares each SHA-1 with the metainfo's {@code pieces}
- * (BEP 3). Blocking I/O: run it on the verification pool. Reads through one direct buffer of
+ * Hashes v1 pieces (BEP 3; with their pad-file zeros in a hybrid torrent, BEP 47) and compares each SHA-1 with the
+ * metainfo's {@code pieces}. Blocking I/O: run it on the verification pool. Reads through one direct buffer of
  * {@link #CHUNK} bytes per thread, kept for the thread's life, whatever the piece length.
  */
 public final class PieceVerifier {
@@ -36,7 +36,7 @@ public final class PieceVerifier {
         ByteBuffer buffer = ByteBuffer.allocateDirect(Math.min(info.pieceLength(), CHUNK));
         MessageDigest sha1 = sha1();
         for (int index = 0; index < count; index++) {
-            if (matches(file, info, index, buffer, sha1)) {
+            if (matches(file::read, info, index, buffer, sha1)) {
                 good.set(index);
             }
         }
@@ -44,16 +44,26 @@ public final class PieceVerifier {
     }
 
     /**
-     * Whether piece {@code index} of {@code file} matches its SHA-1 in {@code info}; a file too short
+     * Whether piece {@code index} of the single file {@code file} matches its SHA-1 in {@code info}; a file too short
      * to hold the piece does not match.
      *
      * @throws IOException if the file cannot be read
      */
     public static boolean verifyPiece(FileChannel file, InfoDictionary info, int index) throws IOException {
-        return matches(file, info, index, BUFFER.get(), SHA1.get());
+        return matches(file::read, info, index, BUFFER.get(), SHA1.get());
     }
 
-    private static boolean matches(FileChannel file, InfoDictionary info, int index, ByteBuffer buffer,
+    /**
+     * Whether piece {@code index} of a torrent's byte space ({@link OpenContent}: its files one after the other,
+     * pad files as zeros) matches its SHA-1 in {@code info}; content too short to hold the piece does not match.
+     *
+     * @throws IOException if a file cannot be read
+     */
+    public static boolean verifyPiece(PositionalReader content, InfoDictionary info, int index) throws IOException {
+        return matches(content, info, index, BUFFER.get(), SHA1.get());
+    }
+
+    private static boolean matches(PositionalReader file, InfoDictionary info, int index, ByteBuffer buffer,
             MessageDigest sha1) throws IOException {
         long position = (long) index * info.pieceLength();
         long end = Math.min(position + info.pieceLength(), info.totalLength());
@@ -61,7 +71,7 @@ public final class PieceVerifier {
         while (position < end) {
             buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
             int read = file.read(buffer, position);
-            if (read < 0) {
+            if (read <= 0) {
                 return false; // the file shrank while we read
             }
             position += read;

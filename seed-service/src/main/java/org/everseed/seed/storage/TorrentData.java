@@ -12,31 +12,40 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.Optional;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.everseed.bittorrent.metainfo.FileTreeEntry;
 import org.everseed.bittorrent.metainfo.InfoDictionary;
 import org.everseed.bittorrent.metainfo.Metainfo;
 import org.everseed.bittorrent.metainfo.TorrentFormat;
 
 /**
- * The stored file of a seeded torrent, verified lazily: its length is checked when it is loaded,
- * and each piece is hashed (SHA-1, BEP 3; for v2-only torrents the SHA-256 merkle root of its blocks against the
- * piece layers, BEP 52) on the verification pool the first time a peer asks for
- * it; the result is cached, so a piece is read for hashing at most once while served. A piece whose
- * hash does not match is never sent: the mismatch means the file changed, so the whole torrent is
- * reported broken ({@link DataProblem}) to the listener given at load time, once. Thread-safe.
+ * The stored files of a seeded torrent (one blob per content file, laid out by {@link StorageLayout}: single- or
+ * multi-file, v1, v2 or hybrid), verified lazily: their lengths are checked when loaded, and each piece is hashed
+ * (SHA-1 over the v1 piece with its pad-file zeros, BEP 3 and BEP 47; for v2-only torrents the SHA-256 merkle root of
+ * its blocks against its file's piece layer, BEP 52) on the verification pool the first time a peer asks for it; the
+ * result is cached, so a piece is read for hashing at most once while served. A piece whose hash does not match is
+ * never sent: the mismatch means a file changed, so the whole torrent is reported broken ({@link DataProblem}) to the
+ * listener given at load time, once. Thread-safe.
  */
 public final class TorrentData {
     private static final CompletableFuture<Boolean> YES = CompletableFuture.completedFuture(true);
     private static final CompletableFuture<Boolean> NO = CompletableFuture.completedFuture(false);
 
     private final FileHandles files;
-    private final String blobKey;
+    private final List<String> blobKeys;
     private final InfoDictionary info;
     private final Metainfo metainfo;
+    private final StorageLayout layout;
     private final int pieceCount;
     private final Executor ahead;
     private final AtomicBoolean aheadStarted = new AtomicBoolean();
-    private volatile Optional<MerkleHashes> merkle;
-    private final FileFingerprint fingerprint;
+    private final AtomicReferenceArray<Optional<MerkleHashes>> merkle;
+    private volatile Map<ByteBuffer, Integer> fileByRoot;
+    private final List<FileFingerprint> fingerprints;
     private final Executor verification;
     private final Consumer<DataProblem> onProblem;
     private final AtomicLongArray verified;
@@ -45,63 +54,59 @@ public final class TorrentData {
     private final AtomicReference<DataProblem> problem = new AtomicReference<>();
 
     /**
-     * @param files the shared open files
-     * @param blobKey the blob, {@code info.totalLength()} bytes long
-     * @param info the metainfo's info dictionary (piece length and hashes)
-     * @param fingerprint the blob's fingerprint when loaded
-     * @param verification where pieces are hashed (blocking reads)
-     * @param onProblem told once when the file turns out missing or changed
-     */
-    public TorrentData(FileHandles files, String blobKey, InfoDictionary info, FileFingerprint fingerprint,
-            Executor verification, Consumer<DataProblem> onProblem) {
-        this(files, blobKey, info, null, fingerprint, verification, null, onProblem);
-    }
-
-    /**
-     * The data of a torrent of any format (v1, v2 or hybrid, single-file): v1 and hybrid pieces are checked by
-     * SHA-1, v2 pieces by their merkle hashes.
+     * The data of a torrent of any format (v1, v2 or hybrid), single- or multi-file.
      *
-     * @param ahead where {@link #verifyAhead()} hashes the whole file in order, or {@code null} for never
+     * @param files the shared open files
+     * @param blobKeys the blob of each content file, in the order of {@link InfoDictionary#contentFiles()}, each as
+     *     long as its file
+     * @param metainfo the torrent (piece length, hashes, piece layers)
+     * @param fingerprints each blob's fingerprint when loaded, in the same order
+     * @param verification where pieces are hashed (blocking reads)
+     * @param ahead where {@link #verifyAhead()} hashes the whole content in order, or {@code null} for never
+     * @param onProblem told once when a file turns out missing or changed
+     * @throws IllegalArgumentException if there is not one blob key and one fingerprint per content file
      */
-    public TorrentData(FileHandles files, String blobKey, Metainfo metainfo, FileFingerprint fingerprint,
+    public TorrentData(FileHandles files, List<String> blobKeys, Metainfo metainfo, List<FileFingerprint> fingerprints,
             Executor verification, Executor ahead, Consumer<DataProblem> onProblem) {
-        this(files, blobKey, metainfo.info(), metainfo, fingerprint, verification, ahead, onProblem);
-    }
-
-    private TorrentData(FileHandles files, String blobKey, InfoDictionary info, Metainfo metainfo,
-            FileFingerprint fingerprint, Executor verification, Executor ahead, Consumer<DataProblem> onProblem) {
         this.ahead = ahead;
         this.files = files;
-        this.blobKey = blobKey;
-        this.info = info;
+        this.blobKeys = List.copyOf(blobKeys);
+        this.info = metainfo.info();
         this.metainfo = metainfo;
-        this.pieceCount = (int) InfoDictionary.expectedPieceCount(info.totalLength(), info.pieceLength());
-        if (info.format() == TorrentFormat.V2 && metainfo == null) {
-            throw new IllegalArgumentException("a v2 torrent is verified with its piece layers: pass the metainfo");
+        this.layout = StorageLayout.of(info);
+        if (this.blobKeys.size() != layout.fileCount() || fingerprints.size() != layout.fileCount()) {
+            throw new IllegalArgumentException(layout.fileCount() + " content files, " + blobKeys.size() + " blobs and "
+                    + fingerprints.size() + " fingerprints");
         }
-        this.fingerprint = fingerprint;
+        this.pieceCount = layout.pieceCount();
+        this.fingerprints = List.copyOf(fingerprints);
         this.verification = verification;
         this.onProblem = onProblem;
         this.verified = new AtomicLongArray((pieceCount + 63) / 64);
+        this.merkle = new AtomicReferenceArray<>(layout.fileCount());
     }
 
     /**
-     * A lease on the open blob for positional reads; close it when done.
-     *
-     * @throws IOException if the blob cannot be opened (it vanished)
+     * The content files, opened as used (leases on the shared handles); close it when done. Never blocks until a file
+     * is read.
      */
-    public FileHandles.Lease open() throws IOException {
-        return files.acquire(blobKey);
+    public OpenContent open() {
+        return new OpenContent(files, blobKeys, layout);
     }
 
-    /** The blob's key in blob storage. */
-    public String blobKey() {
-        return blobKey;
+    /** The blob of each content file, in {@link InfoDictionary#contentFiles()} order. */
+    public List<String> blobKeys() {
+        return blobKeys;
     }
 
-    /** The blob's fingerprint when it was loaded. */
-    public FileFingerprint fingerprint() {
-        return fingerprint;
+    /** Each blob's fingerprint when it was loaded, in the order of {@link #blobKeys()}. */
+    public List<FileFingerprint> fingerprints() {
+        return fingerprints;
+    }
+
+    /** Where the bytes of each piece are. */
+    public StorageLayout layout() {
+        return layout;
     }
 
     /** Number of pieces. */
@@ -110,16 +115,68 @@ public final class TorrentData {
     }
 
     /**
-     * The file's merkle tree from the piece layer up, to answer BEP 52 hash requests (built on first use, then
-     * kept); empty for v1 torrents.
+     * The merkle tree, from the piece layer up, of the file whose {@code pieces root} is {@code piecesRoot}, to answer
+     * BEP 52 hash requests (built on first use, then kept); empty for v1 torrents, unknown roots and empty files.
      */
-    public Optional<MerkleHashes> merkleHashes() {
-        Optional<MerkleHashes> tree = merkle;
+    public Optional<MerkleHashes> merkleHashes(byte[] piecesRoot) {
+        int file = fileOf(piecesRoot);
+        if (file < 0) {
+            return Optional.empty();
+        }
+        Optional<MerkleHashes> tree = merkle.get(file);
         if (tree == null) {
-            tree = metainfo == null ? Optional.empty() : MerkleHashes.of(metainfo);
-            merkle = tree;
+            tree = MerkleHashes.of(metainfo, info.fileTree().get(file));
+            merkle.set(file, tree);
         }
         return tree;
+    }
+
+    /**
+     * The answer to a BEP 52 hash request for the file whose {@code pieces root} is {@code piecesRoot}: {@code count}
+     * hashes of layer {@code base} (0 = 16 KiB blocks) from {@code index}, then up to {@code proofLayers} uncle hashes.
+     * Layers from the piece layer up come from the piece layers at once; lower ones are hashed from the file on the
+     * verification pool ({@link BlockHashes}). Completes with empty when the request cannot be answered (v1 torrent,
+     * unknown root, outside the tree, too much to read, changed data); never exceptionally.
+     */
+    public CompletableFuture<Optional<byte[]>> hashes(byte[] piecesRoot, int base, int index, int count,
+            int proofLayers) {
+        MerkleHashes tree = merkleHashes(piecesRoot).orElse(null);
+        if (tree == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        if (base >= tree.lowestLayer()) {
+            return CompletableFuture.completedFuture(tree.hashes(base, index, count, proofLayers));
+        }
+        int file = fileOf(piecesRoot);
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try (OpenContent content = open()) {
+                    return new BlockHashes(tree, content.channel(file), layout.fileLength(file), info.pieceLength())
+                            .hashes(base, index, count, proofLayers);
+                } catch (IOException e) {
+                    return Optional.<byte[]>empty();
+                }
+            }, verification);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(Optional.empty()); // shutting down
+        }
+    }
+
+    /** The content file whose pieces root is {@code piecesRoot}, or -1. */
+    private int fileOf(byte[] piecesRoot) {
+        if (!info.format().hasV2()) {
+            return -1;
+        }
+        Map<ByteBuffer, Integer> roots = fileByRoot;
+        if (roots == null) {
+            roots = new HashMap<>();
+            List<FileTreeEntry> tree = info.fileTree();
+            for (int i = 0; i < tree.size(); i++) {
+                roots.putIfAbsent(ByteBuffer.wrap(tree.get(i).piecesRoot()), i);
+            }
+            fileByRoot = roots;
+        }
+        return roots.getOrDefault(ByteBuffer.wrap(piecesRoot), -1);
     }
 
     /** Whether piece {@code index} matched its hash, so it may be sent. */
@@ -206,24 +263,29 @@ public final class TorrentData {
     }
 
     private boolean hash(int index) {
-        try (FileHandles.Lease lease = files.acquire(blobKey)) {
-            if (lease.channel().size() != info.totalLength()) {
-                fail(new DataProblem(DataProblem.Kind.CHANGED, "blob " + blobKey + " now has " + lease.channel().size()
-                        + " bytes, the torrent " + info.totalLength()));
+        try (OpenContent content = open()) {
+            boolean v2 = info.format() == TorrentFormat.V2;
+            if (!sizesMatch(content, index)) {
                 return false;
             }
-            boolean v2 = info.format() == TorrentFormat.V2;
-            if (v2 ? !V2PieceVerifier.verifyPiece(lease.channel(), metainfo, index)
-                    : !PieceVerifier.verifyPiece(lease.channel(), info, index)) {
-                fail(new DataProblem(DataProblem.Kind.CHANGED, "piece " + index + " of blob " + blobKey
+            boolean matches;
+            if (v2) {
+                int file = layout.fileOfPiece(index);
+                matches = V2PieceVerifier.verifyPiece(content.channel(file), metainfo, info.fileTree().get(file),
+                        index - layout.firstPieceOf(file));
+            } else {
+                matches = PieceVerifier.verifyPiece(content, info, index);
+            }
+            if (!matches) {
+                fail(new DataProblem(DataProblem.Kind.CHANGED, "piece " + index + " of " + describe()
                         + " does not match its " + (v2 ? "merkle hashes" : "SHA-1")));
                 return false;
             }
         } catch (NoSuchFileException e) {
-            fail(new DataProblem(DataProblem.Kind.MISSING, "blob " + blobKey + " does not exist"));
+            fail(new DataProblem(DataProblem.Kind.MISSING, "blob " + e.getFile() + " does not exist"));
             return false;
         } catch (IOException e) {
-            fail(new DataProblem(DataProblem.Kind.CHANGED, "blob " + blobKey + " cannot be read: " + e.getMessage()));
+            fail(new DataProblem(DataProblem.Kind.CHANGED, describe() + " cannot be read: " + e.getMessage()));
             return false;
         }
         long bit = 1L << (index & 63);
@@ -234,38 +296,38 @@ public final class TorrentData {
         return true;
     }
 
-    /** Length in bytes of piece {@code index} (the last one may be shorter); 0 outside the torrent. */
-    public int pieceSize(int index) {
-        if (index < 0 || index >= pieceCount()) {
-            return 0;
+    /** Whether every file piece {@code index} reads is as long as the torrent says; reports the first that is not. */
+    private boolean sizesMatch(OpenContent content, int index) throws IOException {
+        long start = layout.offset(index, 0);
+        long end = start + layout.pieceSize(index);
+        int span = layout.spanAt(start);
+        for (int s = span < 0 ? -span - 1 : span; s < layout.spanCount() && layout.spanStart(s) < end; s++) {
+            int file = layout.spanFile(s);
+            if (file != StorageLayout.ZEROS && content.channel(file).size() != layout.fileLength(file)) {
+                fail(new DataProblem(DataProblem.Kind.CHANGED, "blob " + blobKeys.get(file) + " now has "
+                        + content.channel(file).size() + " bytes, the torrent " + layout.fileLength(file)));
+                return false;
+            }
         }
-        long start = (long) index * info.pieceLength();
-        return (int) Math.min(info.pieceLength(), info.totalLength() - start);
+        return true;
     }
 
-    /**
-     * Whether {@code [begin, begin + length)} is a non-empty range inside piece {@code index}. For v2-only torrents
-     * every piece counts as a whole {@code piece length}: libtorrent pads a v2 file to a piece boundary and asks for
-     * whole blocks of its short last piece, whose bytes beyond the file are zeros ({@link #bytesInFile}).
-     */
+    private String describe() {
+        return blobKeys.size() == 1 ? "blob " + blobKeys.getFirst() : "the " + blobKeys.size() + " blobs of " + info.name();
+    }
+
+    /** Length in bytes of piece {@code index} as requests may cover it ({@link StorageLayout#pieceSize}). */
+    public int pieceSize(int index) {
+        return layout.pieceSize(index);
+    }
+
+    /** Whether {@code [begin, begin + length)} is a non-empty range inside piece {@code index} ({@link #pieceSize}). */
     public boolean isInsidePiece(int index, int begin, int length) {
-        int size = info.format() == TorrentFormat.V2 && index >= 0 && index < pieceCount ? info.pieceLength()
-                : pieceSize(index);
-        return length > 0 && begin >= 0 && (long) begin + length <= size;
+        return length > 0 && begin >= 0 && (long) begin + length <= layout.pieceSize(index);
     }
 
-    /** How many of the {@code length} bytes from {@code fileOffset} lie in the file; the rest are padding zeros. */
-    public int bytesInFile(long fileOffset, int length) {
-        return (int) Math.max(0, Math.min(length, info.totalLength() - fileOffset));
-    }
-
-    /** File offset of byte {@code begin} of piece {@code index}. */
-    public long fileOffset(int index, int begin) {
-        return (long) index * info.pieceLength() + begin;
-    }
-
-    /** Content length in bytes. */
+    /** Content length in bytes (pad files not counted). */
     public long totalLength() {
-        return info.totalLength();
+        return info.contentLength();
     }
 }

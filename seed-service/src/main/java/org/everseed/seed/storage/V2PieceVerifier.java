@@ -9,7 +9,7 @@ import org.everseed.bittorrent.metainfo.MerkleTree;
 import org.everseed.bittorrent.metainfo.Metainfo;
 
 /**
- * Checks a piece of a single-file v2 torrent (BEP 52) against its SHA-256 merkle tree: for a file larger than one
+ * Checks a piece of a file of a v2 torrent (BEP 52) against its SHA-256 merkle tree: for a file larger than one
  * piece, the root of the piece's 16 KiB block hashes (padded with zero leaves) must equal its entry in the
  * {@code piece layers}; for a file of one piece, the root of its blocks must equal the file's {@code pieces root}.
  * Blocking I/O: run it on the verification pool.
@@ -19,12 +19,12 @@ final class V2PieceVerifier {
     }
 
     /**
-     * Whether piece {@code index} of {@code file} matches {@code metainfo}'s merkle hashes; a file too short does not.
+     * Whether piece {@code index} (counted within the file) of {@code file}, whose entry in {@code metainfo}'s file
+     * tree is {@code entry}, matches its merkle hashes; a file too short does not.
      *
      * @throws IOException if the file cannot be read
      */
-    static boolean verifyPiece(FileChannel file, Metainfo metainfo, int index) throws IOException {
-        FileTreeEntry entry = metainfo.info().fileTree().getFirst();
+    static boolean verifyPiece(FileChannel file, Metainfo metainfo, FileTreeEntry entry, int index) throws IOException {
         int pieceLength = metainfo.info().pieceLength();
         long position = (long) index * pieceLength;
         int size = (int) Math.min(pieceLength, entry.length() - position);
