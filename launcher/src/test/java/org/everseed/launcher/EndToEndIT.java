@@ -184,8 +184,43 @@ class EndToEndIT {
         assertThat(download(everseedOnly, "after-restart")).isEqualTo(sha256);
     }
 
+    @Test
+    @Order(4)
+    void aMultiFilePublicationDownloadsFromTheEverseedAloneAndFromTheWebSeedAlone() throws Exception {
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        java.util.Random random = new java.util.Random(9);
+        for (var f : Map.of("a.bin", 3 * 1024 * 1024 + 5, "sub/b.bin", 700_001, "sub/deeper/c.txt", 12).entrySet()) {
+            byte[] bytes = new byte[f.getValue()];
+            random.nextBytes(bytes);
+            files.put(f.getKey(), bytes);
+        }
+        HttpResponse<String> created = HTTP.send(multipart("/api/v1/publications?format=v1&name=album", files),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String publication = awaitPublished(field(created.body(), "id"));
+        String hash = field(publication, "infoHash");
+        byte[] metainfo = HTTP.send(get(field(publication, "torrentUrl")), HttpResponse.BodyHandlers.ofByteArray()).body();
+        awaitSeeder(hash);
+
+        Path fromEverseed = downloadDirectory(writeWithout(metainfo, "album-everseed-only.torrent", "url-list"),
+                "album-from-everseed");
+        Path fromWebSeed = downloadDirectory(writeWithout(metainfo, "album-web-seed-only.torrent", "announce",
+                "announce-list"), "album-from-web-seed");
+        for (var f : files.entrySet()) {
+            assertThat(sha256(Files.readAllBytes(fromEverseed.resolve("album").resolve(f.getKey())))).as(f.getKey())
+                    .isEqualTo(sha256(f.getValue()));
+            assertThat(sha256(Files.readAllBytes(fromWebSeed.resolve("album").resolve(f.getKey())))).as(f.getKey())
+                    .isEqualTo(sha256(f.getValue()));
+        }
+    }
+
     /** Runs aria2c with only the torrent's own sources and returns the SHA-256 of what it wrote. */
     private static String download(Path torrentFile, String name) throws Exception {
+        return sha256(Files.readAllBytes(downloadDirectory(torrentFile, name).resolve("e2e payload.bin")));
+    }
+
+    /** Runs aria2c with only the torrent's own sources and returns the directory it wrote into. */
+    private static Path downloadDirectory(Path torrentFile, String name) throws Exception {
         Path dir = Files.createDirectories(work.resolve(name));
         int listenPort;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -204,7 +239,7 @@ class EndToEndIT {
         String log = Files.readString(dir.resolve("aria2c.log"));
         assertThat(finished).as("aria2c finished in time: " + log).isTrue();
         assertThat(aria2.exitValue()).as("aria2c exit code: " + log).isZero();
-        return sha256(Files.readAllBytes(dir.resolve("e2e payload.bin")));
+        return dir;
     }
 
     /** Re-encodes the top-level dictionary without {@code keys}; the info dictionary's bytes stay as they were. */
@@ -304,6 +339,22 @@ class EndToEndIT {
             // A reset is a close too.
         }
         return total;
+    }
+
+    /** A multipart upload of several {@code file} parts, each file name a relative path (a browser's folder upload). */
+    private static HttpRequest multipart(String path, Map<String, byte[]> files) {
+        String boundary = "everseed-" + UUID.randomUUID();
+        List<byte[]> parts = new ArrayList<>();
+        for (var f : files.entrySet()) {
+            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + f.getKey()
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            parts.add(f.getValue());
+            parts.add("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        parts.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)).timeout(HTTP_TIMEOUT).build();
     }
 
     private static HttpRequest multipart(String path, String filename, byte[] bytes) {
