@@ -12,8 +12,9 @@ import java.util.TreeMap;
  * <p>Rejects, with the byte offset: leading zeros in integers and string lengths, negative zero,
  * integers beyond 64 bits, string lengths that run past the input (checked before anything is
  * allocated, so a forged "1000000000:" header costs nothing), non-string or unsorted or duplicate
- * dictionary keys, nesting deeper than {@link #MAX_DEPTH}, and trailing bytes. Stateless and
- * thread-safe.
+ * dictionary keys, nesting deeper than {@link #MAX_DEPTH}, and trailing bytes. Keys out of order can be accepted
+ * ({@link KeyOrder#ANY}) for peer messages from clients that do not sort them (BEP 10 payloads); duplicates never are.
+ * Stateless and thread-safe.
  */
 public final class BencodeDecoder {
     /** Deepest nesting of lists and dictionaries accepted (BitTorrent needs fewer than 10 levels; BEP 52 file trees add one per directory). */
@@ -22,6 +23,14 @@ public final class BencodeDecoder {
     public static final int MAX_INTEGER_DIGITS = 19;
 
     private BencodeDecoder() {
+    }
+
+    /** Whether dictionary keys must be sorted (BEP 3 bencode) or may come in any order. */
+    public enum KeyOrder {
+        /** Keys sorted as raw byte strings, as BEP 3 requires: metainfo, tracker responses. */
+        SORTED,
+        /** Keys in any order, still unique: peer-to-peer messages of clients that write them unsorted. */
+        ANY
     }
 
     /**
@@ -40,7 +49,16 @@ public final class BencodeDecoder {
      * @throws BencodeException if the range is not strict bencode or has trailing bytes
      */
     public static BencodeValue decode(byte[] data, int from, int to) {
-        Decoded decoded = decodePrefix(data, from, to);
+        return decode(data, from, to, KeyOrder.SORTED);
+    }
+
+    /**
+     * Decodes {@code data[from, to)}, which must hold exactly one value, with dictionary keys in {@code order}.
+     *
+     * @throws BencodeException if the range is not bencode (strict but for key order) or has trailing bytes
+     */
+    public static BencodeValue decode(byte[] data, int from, int to, KeyOrder order) {
+        Decoded decoded = decodePrefix(data, from, to, order);
         if (decoded.end() != to) {
             throw new BencodeException("trailing bytes after the value", decoded.end());
         }
@@ -54,10 +72,19 @@ public final class BencodeDecoder {
      * @throws BencodeException if the value is not strict bencode
      */
     public static Decoded decodePrefix(byte[] data, int from, int to) {
+        return decodePrefix(data, from, to, KeyOrder.SORTED);
+    }
+
+    /**
+     * As {@link #decodePrefix(byte[], int, int)}, with dictionary keys in {@code order}.
+     *
+     * @throws BencodeException if the value is not bencode (strict but for key order)
+     */
+    public static Decoded decodePrefix(byte[] data, int from, int to, KeyOrder order) {
         if (from < 0 || to > data.length || from > to) {
             throw new IllegalArgumentException("bad range [" + from + ", " + to + ") of " + data.length);
         }
-        Reader reader = new Reader(data, from, to);
+        Reader reader = new Reader(data, from, to, order == KeyOrder.SORTED);
         BencodeValue value = reader.value(0);
         return new Decoded(value, reader.pos);
     }
@@ -74,9 +101,11 @@ public final class BencodeDecoder {
     private static final class Reader {
         private final byte[] data;
         private final int end;
+        private final boolean sorted;
         private int pos;
 
-        Reader(byte[] data, int from, int to) {
+        Reader(byte[] data, int from, int to, boolean sorted) {
+            this.sorted = sorted;
             this.data = data;
             this.pos = from;
             this.end = to;
@@ -194,7 +223,10 @@ public final class BencodeDecoder {
                     throw new BencodeException("dictionary key is not a string", pos);
                 }
                 BencodeString key = string();
-                if (previous != null) {
+                if (!sorted && entries.containsKey(key)) {
+                    throw new BencodeException("duplicate dictionary key " + key, keyStart);
+                }
+                if (sorted && previous != null) {
                     int order = previous.compareTo(key);
                     if (order == 0) {
                         throw new BencodeException("duplicate dictionary key " + key, keyStart);

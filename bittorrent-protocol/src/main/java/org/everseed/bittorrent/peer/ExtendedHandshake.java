@@ -59,7 +59,8 @@ public record ExtendedHandshake(Map<String, Integer> messageIds, OptionalInt met
     }
 
     /**
-     * Reads an extended handshake payload.
+     * Reads an extended handshake payload. Dictionary keys may come in any order (some clients do not sort them;
+     * BEP 10 asks only for a bencoded dictionary), but not twice.
      *
      * @throws PeerWireException if it is not a bencoded dictionary, {@code m} is not a dictionary, or a
      *     known key has the wrong type or range; offsets count from the first payload byte
@@ -67,7 +68,7 @@ public record ExtendedHandshake(Map<String, Integer> messageIds, OptionalInt met
     public static ExtendedHandshake decode(byte[] payload) {
         BencodeValue value;
         try {
-            value = BencodeDecoder.decode(payload);
+            value = BencodeDecoder.decode(payload, 0, payload.length, BencodeDecoder.KeyOrder.ANY);
         } catch (BencodeException e) {
             throw new PeerWireException("extended handshake: " + e.reason(), e.offset());
         }

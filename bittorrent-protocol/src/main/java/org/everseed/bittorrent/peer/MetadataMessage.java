@@ -77,7 +77,7 @@ public sealed interface MetadataMessage {
     }
 
     /**
-     * Reads a {@code ut_metadata} payload.
+     * Reads a {@code ut_metadata} payload (dictionary keys in any order, never twice).
      *
      * @throws PeerWireException if the dictionary is malformed, {@code msg_type} or {@code piece} is
      *     missing or out of range, a request or reject has trailing bytes, or a data piece is longer
@@ -86,7 +86,7 @@ public sealed interface MetadataMessage {
     static MetadataMessage decode(byte[] payload) {
         BencodeDecoder.Decoded decoded;
         try {
-            decoded = BencodeDecoder.decodePrefix(payload, 0, payload.length);
+            decoded = BencodeDecoder.decodePrefix(payload, 0, payload.length, BencodeDecoder.KeyOrder.ANY);
         } catch (BencodeException e) {
             throw new PeerWireException("ut_metadata: " + e.reason(), e.offset());
         }

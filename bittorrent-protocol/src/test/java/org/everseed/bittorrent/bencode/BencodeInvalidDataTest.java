@@ -34,6 +34,20 @@ class BencodeInvalidDataTest {
     }
 
     @Test
+    void keysInAnyOrderAreAcceptedOnlyWhenAskedButNeverTwice() {
+        byte[] unsorted = "d3:cowi1e3:abci2ee".getBytes(US_ASCII);
+        BencodeDictionary d = (BencodeDictionary) BencodeDecoder.decode(unsorted, 0, unsorted.length,
+                BencodeDecoder.KeyOrder.ANY);
+        assertThat(d.entries()).hasSize(2);
+        assertThat(d.spanOf("abc")).hasValueSatisfying(span -> assertThat(span.start()).isEqualTo(14));
+        byte[] twice = "d3:cowi1e3:abci2e3:cowi3ee".getBytes(US_ASCII);
+        BencodeException e = catchThrowableOfType(BencodeException.class,
+                () -> BencodeDecoder.decode(twice, 0, twice.length, BencodeDecoder.KeyOrder.ANY));
+        assertThat(e.offset()).isEqualTo(17);
+        assertThat(e.reason()).contains("duplicate");
+    }
+
+    @Test
     void nestingIsBounded() {
         String deep = "l".repeat(BencodeDecoder.MAX_DEPTH + 1) + "e".repeat(BencodeDecoder.MAX_DEPTH + 1);
         BencodeException e = catchThrowableOfType(BencodeException.class,

@@ -63,6 +63,18 @@ class ExtensionProtocolTest {
     @Nested
     class InsufficientData {
         @Test
+        void unsortedKeysOfClientsThatDoNotSortAreAcceptedButDuplicatesAreNot() {
+            byte[] handshake = "d1:v6:Client1:md11:ut_metadatai5ee13:metadata_sizei99ee".getBytes(US_ASCII);
+            assertThat(ExtendedHandshake.decode(handshake).idOf("ut_metadata")).hasValue(5);
+            assertThat(MetadataMessage.decode("d5:piecei2e8:msg_typei0ee".getBytes(US_ASCII)))
+                    .isEqualTo(new MetadataMessage.Request(2));
+            PeerWireException e = catchThrowableOfType(PeerWireException.class,
+                    () -> ExtendedHandshake.decode("d1:vi1e1:vi2ee".getBytes(US_ASCII)));
+            assertThat(e.offset()).as("the second v").isEqualTo(7);
+            assertThat(e.reason()).contains("duplicate");
+        }
+
+        @Test
         void aTruncatedDictionaryIsRejectedAtItsEnd() {
             PeerWireException e = catchThrowableOfType(PeerWireException.class,
                     () -> MetadataMessage.decode("d8:msg_typei0e5:piecei0".getBytes(US_ASCII)));
