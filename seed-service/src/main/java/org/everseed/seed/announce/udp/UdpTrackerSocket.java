@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -153,6 +154,7 @@ final class UdpTrackerSocket implements AutoCloseable {
             log.debug("ignored a UDP tracker answer from {} that answers no request of ours: {}", from, response);
             return;
         }
+        log.trace("UDP tracker answer {} from {}", response, from);
         if (pending.remove(response.transactionId(), request)) {
             request.cancelTimer();
             request.sink.success(response);
@@ -199,31 +201,41 @@ final class UdpTrackerSocket implements AutoCloseable {
             this.sink = sink;
         }
 
-        /** Sends try number {@code attempt} (0-based) and arms its time-out: {@code timeout} x 2^attempt. */
+        /**
+         * Arms the time-out of try number {@code attempt} (0-based): {@code timeout} x 2^attempt, then sends. Armed
+         * first, so that an answer arriving at once finds the timer to cancel.
+         */
         void send(int attempt) {
             if (pending.get(transactionId) != this) {
                 return;
             }
             try {
-                if (channel.send(ByteBuffer.wrap(bytes), tracker) == 0) {
-                    log.debug("UDP send buffer full: request to {} counts as lost", tracker);
-                }
-            } catch (IOException | RuntimeException e) {
+                timeout = timer.schedule(() -> expired(attempt), timeoutNanos << attempt, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
                 if (pending.remove(transactionId, this)) {
-                    sink.error(e);
+                    sink.error(new ClosedChannelException());
                 }
                 return;
             }
             try {
-                timeout = timer.schedule(() -> expired(attempt), timeoutNanos << attempt, TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+                if (channel.send(ByteBuffer.wrap(bytes), tracker) == 0) {
+                    log.debug("UDP send buffer full: request to {} counts as lost", tracker);
+                } else if (log.isTraceEnabled()) {
+                    log.trace("sent UDP tracker request {} (try {}, {} bytes) to {}", transactionId, attempt + 1,
+                            bytes.length, tracker);
+                }
+            } catch (IOException | RuntimeException e) {
                 if (pending.remove(transactionId, this)) {
-                    sink.error(new ClosedChannelException());
+                    cancelTimer();
+                    sink.error(e);
                 }
             }
         }
 
         private void expired(int attempt) {
+            if (pending.get(transactionId) != this) {
+                return;                                   // answered (or cancelled) meanwhile
+            }
             if (attempt + 1 < tries) {
                 log.debug("no answer from UDP tracker {} after try {}; sending again", tracker, attempt + 1);
                 send(attempt + 1);
