@@ -57,8 +57,9 @@ import org.springframework.test.context.DynamicPropertySource;
  *   {@code left=0} (opentracker's scrape counts one seeder), and aria2c, given the .torrent, downloads the file
  *   finding the everseed only through that tracker (the torrent is private, so aria2c uses no DHT for it; LPD and
  *   PEX off; no web seed);</li>
- *   <li>a torrent whose first tier is a dead HTTP tracker and whose second is opentracker's UDP port (BEP 12): the
- *   everseed falls back to the UDP tracker, and aria2c, given only {@code magnet:?xt=urn:btih:<hex>&tr=<udp>},
+ *   <li>a torrent whose first tier is a dead HTTP tracker and a silent UDP one and whose second is opentracker's UDP
+ *   port (BEP 12): the everseed sends the silent one its connect {@code udp-tries} times, then falls back to the
+ *   second tier, and aria2c, given only {@code magnet:?xt=urn:btih:<hex>&tr=<udp>},
  *   gets the metadata from the everseed (BEP 9 {@code ut_metadata}) and then the file;</li>
  *   <li>a withdrawn publication sends {@code stopped} over UDP: opentracker's scrape drops to no seeder.</li>
  * </ul>
@@ -76,6 +77,8 @@ class SeedUdpTrackerIT {
     private static final int TRACKER_PORT = freePort();
     private static final String UDP_TRACKER = "udp://127.0.0.1:" + TRACKER_PORT + "/announce";
     private static final String DEAD_HTTP_TRACKER = "http://127.0.0.1:" + freePort() + "/announce";
+    private static final DatagramSocket SILENT = silentSocket();
+    private static final String SILENT_UDP_TRACKER = "udp://127.0.0.1:" + SILENT.getLocalPort() + "/announce";
     private static Published udpOnly;
     private static Published tiered;
     private static Published withdrawn;
@@ -109,9 +112,10 @@ class SeedUdpTrackerIT {
     @BeforeAll
     static void publishAndStartOpentracker() throws Exception {
         udpOnly = publish(700 * 1024 + 77, List.of(UDP_TRACKER));
-        tiered = publish(500 * 1024 + 3, List.of(DEAD_HTTP_TRACKER, UDP_TRACKER));
+        tiered = publish(500 * 1024 + 3, List.of(DEAD_HTTP_TRACKER + "," + SILENT_UDP_TRACKER, UDP_TRACKER));
         withdrawn = publish(100 * 1024, List.of(UDP_TRACKER));
-        assertThat(tiered.metainfo().announceList()).containsExactly(List.of(DEAD_HTTP_TRACKER), List.of(UDP_TRACKER));
+        assertThat(tiered.metainfo().announceList())
+                .containsExactly(List.of(DEAD_HTTP_TRACKER, SILENT_UDP_TRACKER), List.of(UDP_TRACKER));
         // Debian's opentracker tracks whitelisted info_hashes only; it chroots to -d and drops root for nobody, so
         // the directory is world-readable and the whitelist named relative to it
         Path dir = Files.createTempDirectory("opentracker-");
@@ -129,6 +133,7 @@ class SeedUdpTrackerIT {
     @AfterAll
     static void stop() throws InterruptedException {
         STUBS.close();
+        SILENT.close();
         if (opentracker != null) {
             opentracker.destroy();
             if (!opentracker.waitFor(10, TimeUnit.SECONDS)) {
@@ -154,7 +159,18 @@ class SeedUdpTrackerIT {
         Published p = tiered;
         start(p);
         await(() -> announcer.currentTracker(p.infoHash()).equals(Optional.of(UDP_TRACKER)),
-                "announced to the second tier after the dead HTTP tracker");
+                "announced to the second tier after the dead HTTP tracker and the silent UDP one");
+        SILENT.setSoTimeout(200);
+        int connects = 0;
+        try {
+            for (byte[] b = new byte[2048]; ; connects++) {
+                DatagramPacket packet = new DatagramPacket(b, b.length);
+                SILENT.receive(packet);
+                assertThat(packet.getLength()).as("a BEP 15 connect").isEqualTo(16);
+            }
+        } catch (SocketTimeoutException e) {
+            assertThat(connects).as("the silent tracker was sent the connect udp-tries times").isEqualTo(3);
+        }
         await(() -> scrape(p.infoHash()).map(s -> s.complete() == 1).orElse(false), "the everseed listed");
         Path dir = Files.createTempDirectory("aria2-magnet-");
         String magnet = "magnet:?xt=urn:btih:" + p.infoHash().hex() + "&tr="
@@ -262,6 +278,14 @@ class SeedUdpTrackerIT {
                 throw new AssertionError("timed out waiting for: " + what);
             }
             Thread.sleep(200);
+        }
+    }
+
+    private static DatagramSocket silentSocket() {
+        try {
+            return new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
