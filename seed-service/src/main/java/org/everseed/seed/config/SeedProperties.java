@@ -48,6 +48,12 @@ import org.springframework.validation.annotation.Validated;
  *     reader costs at most this much plus one block); it resumes below half of it; default 2MB
  * @param verifyAhead whether the first interested peer of a torrent starts hashing its whole file in order on one
  *     read-ahead thread, so that later requests find their pieces verified; default true
+ * @param udpTimeout first retransmission time-out of a UDP tracker request (BEP 15), doubled after each try (BEP 15
+ *     itself says 15 s x 2^n; shorter, so that a silent tracker soon gives way to the next one); default 2 s
+ * @param udpTries sends of one UDP tracker packet (connect or announce) before the tracker counts as failed: with
+ *     the defaults 2 + 4 + 8 = 14 s at most per packet; default 3
+ * @param udpMaxOutstanding most UDP tracker requests awaiting an answer at once, all trackers together; one more
+ *     fails at once (the announce is retried after {@code announce-retry}); default 1024
  */
 @Validated
 @ConfigurationProperties("everseed.seed")
@@ -77,5 +83,8 @@ public record SeedProperties(
         @DefaultValue("30s") @NotNull Duration optimisticUnchokeInterval,
         @DefaultValue("pooled-buffer") @NotNull BlockTransfer blockTransfer,
         @DefaultValue("2MB") @NotNull DataSize writeBufferHighWaterMark,
-        @DefaultValue("true") boolean verifyAhead) {
+        @DefaultValue("true") boolean verifyAhead,
+        @DefaultValue("2s") @NotNull Duration udpTimeout,
+        @DefaultValue("3") @Min(1) @Max(16) int udpTries,
+        @DefaultValue("1024") @Min(1) int udpMaxOutstanding) {
 }
