@@ -98,7 +98,6 @@ class SeedUdpTrackerIT {
         registry.add("everseed.blob-storage.root", BLOBS::toString);
         registry.add("everseed.seed.metafile-uri", STUBS::baseUrl);
         registry.add("everseed.seed.peer-port", () -> "0");
-        registry.add("everseed.seed.consumer-group", () -> "seed-udp-it");   // all partitions here, whatever other ITs run
         registry.add("everseed.seed.udp-timeout", () -> "500ms");
     }
 
