@@ -52,8 +52,11 @@ import org.springframework.validation.annotation.Validated;
  *     itself says 15 s x 2^n; shorter, so that a silent tracker soon gives way to the next one); default 2 s
  * @param udpTries sends of one UDP tracker packet (connect or announce) before the tracker counts as failed: with
  *     the defaults 2 + 4 + 8 = 14 s at most per packet; default 3
- * @param udpMaxOutstanding most UDP tracker requests awaiting an answer at once, all trackers together; one more
- *     fails at once (the announce is retried after {@code announce-retry}); default 1024
+ * @param udpMaxOutstanding most UDP tracker requests awaiting an answer at once, all trackers together; more wait
+ *     for a place in arrival order (64 measured free of drops at opentracker with its default socket buffer, where 256
+ *     and 1,024 at once overflowed it); default 64
+ * @param udpMaxQueued most UDP tracker requests waiting for a place among the outstanding ones; one more fails at
+ *     once (the next tracker is tried, the announce retried after {@code announce-retry}); default 65536
  */
 @Validated
 @ConfigurationProperties("everseed.seed")
@@ -86,5 +89,6 @@ public record SeedProperties(
         @DefaultValue("true") boolean verifyAhead,
         @DefaultValue("2s") @NotNull Duration udpTimeout,
         @DefaultValue("3") @Min(1) @Max(16) int udpTries,
-        @DefaultValue("1024") @Min(1) int udpMaxOutstanding) {
+        @DefaultValue("64") @Min(1) int udpMaxOutstanding,
+        @DefaultValue("65536") @Min(0) int udpMaxQueued) {
 }

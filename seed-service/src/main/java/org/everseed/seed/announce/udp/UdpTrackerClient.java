@@ -31,7 +31,7 @@ import reactor.core.scheduler.Schedulers;
  * again. An error answer fails the announce with {@link TrackerFailureException}, as an HTTP
  * {@code failure reason} does; silence fails it with {@link UdpTrackerTimeoutException} after {@code udp-tries}
  * sends of one packet, the time-out starting at {@code udp-timeout} and doubling. Host names are resolved off the
- * caller's thread; IPv6 literals are written in brackets.
+ * caller's thread and kept for a minute; IPv6 literals are written in brackets.
  *
  * <p>Concurrent announces to one tracker share one connect. The {@code key} is the request's {@code key} if it is
  * 8 hex digits (HTTP form, BEP 7), else 0.
@@ -42,16 +42,21 @@ public class UdpTrackerClient implements TrackerClient, DisposableBean {
     public static final Duration CONNECTION_ID_LIFETIME = Duration.ofMinutes(1);
     private final UdpTrackerSocket socket;
     private final LongSupplier nanoClock;
+    /** Most tracker addresses whose resolution is kept; beyond, stale ones are dropped, then new ones not kept. */
+    private static final int MAX_RESOLVED = 4096;
     private final ConcurrentHashMap<InetSocketAddress, Connection> connections = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UdpTrackerAddress, Resolved> resolved = new ConcurrentHashMap<>();
 
     /**
-     * Opens the shared socket with {@code udp-timeout}, {@code udp-tries} and {@code udp-max-outstanding}.
+     * Opens the shared socket with {@code udp-timeout}, {@code udp-tries}, {@code udp-max-outstanding} and
+     * {@code udp-max-queued}.
      *
      * @throws UncheckedIOException if no datagram socket can be opened
      */
     @Autowired
     public UdpTrackerClient(SeedProperties properties) {
-        this(properties.udpTimeout(), properties.udpTries(), properties.udpMaxOutstanding(), System::nanoTime);
+        this(properties.udpTimeout(), properties.udpTries(), properties.udpMaxOutstanding(), properties.udpMaxQueued(),
+                System::nanoTime);
     }
 
     /**
@@ -59,9 +64,9 @@ public class UdpTrackerClient implements TrackerClient, DisposableBean {
      *
      * @param nanoClock monotonic nanoseconds, the clock of the connection ids' lifetime
      */
-    UdpTrackerClient(Duration timeout, int tries, int maxOutstanding, LongSupplier nanoClock) {
+    UdpTrackerClient(Duration timeout, int tries, int maxOutstanding, int maxQueued, LongSupplier nanoClock) {
         try {
-            this.socket = new UdpTrackerSocket(timeout, tries, maxOutstanding);
+            this.socket = new UdpTrackerSocket(timeout, tries, maxOutstanding, maxQueued);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the UDP tracker socket", e);
         }
@@ -85,13 +90,30 @@ public class UdpTrackerClient implements TrackerClient, DisposableBean {
     @Override
     public Mono<AnnounceResponse> announce(String announceUrl, AnnounceRequest request) {
         return Mono.fromCallable(() -> UdpTrackerAddress.parse(announceUrl))
-                .flatMap(UdpTrackerClient::resolve)
+                .flatMap(this::resolve)
                 .flatMap(tracker -> announce(tracker, request));
     }
 
-    private static Mono<InetSocketAddress> resolve(UdpTrackerAddress address) {
+    /**
+     * The tracker's socket address: resolved on a blocking-capable thread (a name may need DNS), then kept for
+     * {@link #CONNECTION_ID_LIFETIME}, so that thousands of announces to one tracker cost one look-up a minute.
+     */
+    private Mono<InetSocketAddress> resolve(UdpTrackerAddress address) {
+        long now = nanoClock.getAsLong();
+        Resolved known = resolved.get(address);
+        if (known != null && now - known.atNanos() < CONNECTION_ID_LIFETIME.toNanos()) {
+            return Mono.just(known.address());
+        }
         return Mono.fromCallable(() -> new InetSocketAddress(InetAddress.getByName(address.host()), address.port()))
-                .subscribeOn(Schedulers.boundedElastic());
+                .subscribeOn(Schedulers.boundedElastic())
+                .doOnNext(a -> {
+                    if (resolved.size() >= MAX_RESOLVED) {
+                        resolved.values().removeIf(r -> now - r.atNanos() >= CONNECTION_ID_LIFETIME.toNanos());
+                    }
+                    if (resolved.size() < MAX_RESOLVED) {
+                        resolved.put(address, new Resolved(a, now));
+                    }
+                });
     }
 
     private Mono<AnnounceResponse> announce(InetSocketAddress tracker, AnnounceRequest request) {
@@ -148,10 +170,29 @@ public class UdpTrackerClient implements TrackerClient, DisposableBean {
         return socket.outstanding();
     }
 
+    /** Requests waiting for a place among the outstanding ones now. */
+    int queued() {
+        return socket.queued();
+    }
+
+    /** Packets sent again since start, for lack of an answer. */
+    public long retransmissions() {
+        return socket.retransmissions();
+    }
+
+    /** Datagrams dropped since start: malformed, foreign, unknown or late answers. */
+    public long ignoredAnswers() {
+        return socket.ignored();
+    }
+
     /** Closes the shared socket; announces still waiting fail. */
     @Override
     public void destroy() {
         socket.close();
+    }
+
+    /** A tracker's socket address as resolved at {@code atNanos} (nanoClock). */
+    private record Resolved(InetSocketAddress address, long atNanos) {
     }
 
     /**

@@ -46,7 +46,11 @@ class UdpTrackerClientTest {
     private UdpTrackerClient client;
 
     private UdpTrackerClient client(int tries, int maxOutstanding) {
-        client = new UdpTrackerClient(BASE, tries, maxOutstanding, clock::get);
+        return client(tries, maxOutstanding, 16);
+    }
+
+    private UdpTrackerClient client(int tries, int maxOutstanding, int maxQueued) {
+        client = new UdpTrackerClient(BASE, tries, maxOutstanding, maxQueued, clock::get);
         return client;
     }
 
@@ -215,15 +219,50 @@ class UdpTrackerClientTest {
     }
 
     @Test
-    void requestsBeyondTheBoundOnOutstandingOnesFailAtOnce() throws Exception {
-        try (ScriptedTracker tracker = new ScriptedTracker("127.0.0.1")) {
-            client(3, 1).announce(tracker.url(), REQUEST).toFuture();
-            tracker.receive(WAIT);                                              // the connect waits for an answer
-            CompletableFuture<AnnounceResponse> second = client.announce(tracker.url(),
-                    REQUEST.withNumWant(5)).toFuture();
-            CompletableFuture<AnnounceResponse> other = client.announce("udp://127.0.0.1:9/announce", REQUEST).toFuture();
-            assertThatThrownBy(() -> other.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(UdpTrackerBusyException.class);
-            assertThat(second).isNotDone();                                    // shares the pending connect
+    void requestsBeyondTheBoundOnOutstandingOnesWaitInArrivalOrderAndBeyondTheQueueFailAtOnce() throws Exception {
+        try (ScriptedTracker a = new ScriptedTracker("127.0.0.1"); ScriptedTracker b = new ScriptedTracker("127.0.0.1")) {
+            client(3, 1, 1);
+            CompletableFuture<AnnounceResponse> first = client.announce(a.url(), REQUEST).toFuture();
+            ScriptedTracker.Received connectA = a.receive(WAIT);               // holds the one place
+            CompletableFuture<AnnounceResponse> second = client.announce(b.url(), REQUEST).toFuture();
+            assertThat(b.poll(BASE.dividedBy(2))).as("B's connect waits for the place").isNull();
+            CompletableFuture<AnnounceResponse> third = client.announce("udp://127.0.0.1:9/announce", REQUEST).toFuture();
+            assertThatThrownBy(() -> third.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(UdpTrackerBusyException.class);
+            assertThat(client.outstanding()).isEqualTo(1);
+            assertThat(client.queued()).isEqualTo(1);
+
+            a.send(UdpResponseEncoder.connect(connectA.request().transactionId(), CONNECTION_ID), connectA.from());
+            ScriptedTracker.Received connectB = b.receive(WAIT);               // the place went to B's connect first
+            assertThat(connectB.request()).isInstanceOf(UdpRequest.Connect.class);
+            assertThat(a.poll(BASE.dividedBy(2))).as("A's announce waits behind it").isNull();
+            b.send(UdpResponseEncoder.connect(connectB.request().transactionId(), CONNECTION_ID + 1), connectB.from());
+            ScriptedTracker.Received announceA = a.receive(WAIT);
+            assertThat(announceA.request()).isInstanceOf(UdpRequest.Announce.class);
+            a.send(UdpResponseEncoder.announce(announceA.request().transactionId(),
+                    AnnounceResponse.of(100, 0, 1, 0, List.of()), false), announceA.from());
+            ScriptedTracker.Received announceB = b.receive(WAIT);
+            b.send(UdpResponseEncoder.announce(announceB.request().transactionId(),
+                    AnnounceResponse.of(200, 0, 1, 0, List.of()), false), announceB.from());
+            assertThat(first.get(5, TimeUnit.SECONDS).interval()).isEqualTo(100);
+            assertThat(second.get(5, TimeUnit.SECONDS).interval()).isEqualTo(200);
+            assertThat(client.outstanding()).isZero();
+            assertThat(client.queued()).isZero();
+        }
+    }
+
+    @Test
+    void aCancelledAnnounceGivesItsPlaceToTheNextWaiting() throws Exception {
+        try (ScriptedTracker a = new ScriptedTracker("127.0.0.1"); ScriptedTracker b = new ScriptedTracker("127.0.0.1")) {
+            client(3, 1, 1);
+            var cancelled = client.announce(a.url(), REQUEST).subscribe();
+            ScriptedTracker.Received connect = a.receive(WAIT);
+            a.send(UdpResponseEncoder.connect(connect.request().transactionId(), CONNECTION_ID), connect.from());
+            assertThat(a.receive(WAIT).request()).isInstanceOf(UdpRequest.Announce.class);   // holds the place
+            CompletableFuture<AnnounceResponse> other = client.announce(b.url(), REQUEST).toFuture();
+            assertThat(b.poll(BASE.dividedBy(2))).isNull();
+            cancelled.dispose();
+            assertThat(b.receive(WAIT).request()).as("the place freed by the cancel").isInstanceOf(UdpRequest.Connect.class);
+            assertThat(other).isNotDone();
         }
     }
 
