@@ -73,8 +73,16 @@ public final class Swarm {
         long idHigh = PeerWords.longAt(peerId, peerIdAt);
         long idMiddle = PeerWords.longAt(peerId, peerIdAt + 8);
         int idLow = PeerWords.intAt(peerId, peerIdAt + 16);
-        int seeder = seeders.find(idHigh, idMiddle, idLow);
-        int leecher = seeder < 0 ? leechers.find(idHigh, idMiddle, idLow) : -1;
+        // a peer is in one list at most: look first where its announce says it is (usually still true)
+        int seeder;
+        int leecher;
+        if (left == 0) {
+            seeder = seeders.find(idHigh, idMiddle, idLow);
+            leecher = seeder < 0 ? leechers.find(idHigh, idMiddle, idLow) : -1;
+        } else {
+            leecher = leechers.find(idHigh, idMiddle, idLow);
+            seeder = leecher < 0 ? seeders.find(idHigh, idMiddle, idLow) : -1;
+        }
         if (event == AnnounceEvent.STOPPED) {
             remove(seeder, leecher, nowMillis);
             out.finish(seeders.size(), leechers.size(), false);
@@ -83,7 +91,7 @@ public final class Swarm {
         boolean nowSeeder = left == 0;
         boolean countCompleted = event == AnnounceEvent.COMPLETED && seeder < 0;
         int self = nowSeeder ? seeder : leecher;
-        if (self >= 0) {
+        if (self >= 0) { // same role as before
             (nowSeeder ? seeders : leechers).update(self, ipHigh, ipLow, port, nowMillis);
         } else {
             remove(seeder, leecher, nowMillis);
