@@ -9,7 +9,8 @@
 #
 # Environment: TORRENTS (2000), RUN_SECONDS (10), ROUNDS (3), WRK_CONNECTIONS (64), WRK_THREADS (2),
 # UDP_THREADS (2), UDP_WINDOW (32), PEERS_FOR_MEMORY (1000000), OURS_JAVA_OPTS (extra JVM options of our
-# tracker, e.g. -XX:StartFlightRecording=filename=/tmp/t.jfr to profile it under the load).
+# tracker, e.g. -XX:StartFlightRecording=filename=/tmp/t.jfr to profile it under the load), M2_REPO (a Maven
+# local repository other than ~/.m2 to take the classpath from).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE="$ROOT/bench/tracker"
@@ -34,7 +35,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== build: classpath of tracker-service and the bench classes"
-(cd "$ROOT" && ./mvnw -B -o -q dependency:build-classpath -pl tracker-service -Dmdep.includeScope=test \
+(cd "$ROOT" && ./mvnw -B -o -q ${M2_REPO:+-Dmaven.repo.local=$M2_REPO} dependency:build-classpath -pl tracker-service -Dmdep.includeScope=test \
   -Dmdep.outputFile="$WORK/cp.txt" >/dev/null)
 CP="$ROOT/tracker-service/target/classes:$(cat "$WORK/cp.txt")"
 "$JAVA_HOME/bin/javac" -nowarn -d "$WORK/classes" -cp "$CP" "$HERE"/src/*.java

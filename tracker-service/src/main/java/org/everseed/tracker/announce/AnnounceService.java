@@ -4,12 +4,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
+import org.everseed.bittorrent.tracker.AnnounceEvent;
 import org.everseed.bittorrent.tracker.AnnounceRequest;
 import org.everseed.bittorrent.tracker.AnnounceResponse;
 import org.everseed.bittorrent.tracker.TrackerFailureException;
 import org.everseed.tracker.catalog.TorrentRepository;
 import org.everseed.tracker.config.TrackerProperties;
 import org.everseed.tracker.swarm.PeerSelection;
+import org.everseed.tracker.swarm.PeerWords;
 import org.everseed.tracker.swarm.Swarm;
 import org.everseed.tracker.swarm.SwarmRegistry;
 import org.springframework.stereotype.Service;
@@ -74,11 +76,39 @@ public class AnnounceService {
         if (swarm == null) {
             throw new TrackerFailureException(UNREGISTERED);
         }
-        int want = request.numWant() == AnnounceRequest.NUMWANT_DEFAULT ? properties.defaultNumwant()
-                : Math.min(request.numWant(), properties.maxNumwant());
-        swarm.announce(request.peerId(), PeerAddresses.of(remote, request.port()), request.left(), request.event(),
-                want, clock.millis(), out);
+        byte[] ip = remote.getAddress();
+        record(swarm, request.peerId().bytes(), 0, PeerWords.ipHigh(ip), PeerWords.ipLow(ip), request.port(),
+                request.left(), request.event(), request.numWant(), out);
         return swarm;
+    }
+
+    /**
+     * The same announce, read in place from a received packet (the UDP path): no request, info_hash or
+     * peer_id objects. The peer's port is {@code port}, its address {@code (ipHigh, ipLow)}
+     * ({@link PeerWords}).
+     *
+     * @param infoHash holds the 20-byte info_hash at {@code infoHashAt}
+     * @param peerId holds the 20-byte peer_id at {@code peerIdAt}
+     * @param numWant peers wanted, or {@link AnnounceRequest#NUMWANT_DEFAULT}
+     * @return the swarm announced to
+     * @throws TrackerFailureException ({@value #UNREGISTERED}) if the info_hash is not registered
+     */
+    public Swarm announce(byte[] infoHash, int infoHashAt, byte[] peerId, int peerIdAt, long ipHigh, long ipLow,
+                          int port, long left, AnnounceEvent event, int numWant, PeerSelection out) {
+        Swarm swarm = registry.get(infoHash, infoHashAt);
+        if (swarm == null) {
+            throw new TrackerFailureException(UNREGISTERED);
+        }
+        record(swarm, peerId, peerIdAt, ipHigh, ipLow, port, left, event, numWant, out);
+        return swarm;
+    }
+
+    /** The one announce core under both transports: caps {@code numwant}, records, selects. */
+    private void record(Swarm swarm, byte[] peerId, int peerIdAt, long ipHigh, long ipLow, int port, long left,
+                        AnnounceEvent event, int numWant, PeerSelection out) {
+        int want = numWant == AnnounceRequest.NUMWANT_DEFAULT ? properties.defaultNumwant()
+                : Math.min(numWant, properties.maxNumwant());
+        swarm.announce(peerId, peerIdAt, ipHigh, ipLow, port, left, event, want, clock.millis(), out);
     }
 
     /** Persists one more completed download of {@code swarm}'s torrent; completes when it is written. */

@@ -32,6 +32,9 @@ import org.springframework.validation.annotation.Validated;
  *     default 6969
  * @param udpConnectionLifetime how long a UDP connection id is accepted after it was handed out (BEP 15
  *     lets clients use one for 1 min; the rest is slack for slow clients); default 2 min
+ * @param udpConnectionIdSecret the secret UDP connection ids are keyed with (SHA-256 of it, first 16
+ *     bytes), at least 16 characters; replicas behind one UDP address share it, so each accepts the
+ *     ids the others handed out; default empty: a random key per start (a restart invalidates ids)
  */
 @Validated
 @ConfigurationProperties("everseed.tracker")
@@ -47,7 +50,14 @@ public record TrackerProperties(
         @DefaultValue({"127.0.0.1", "::1"}) @NotNull List<String> trustedProxies,
         @DefaultValue("1m") @NotNull Duration intervalJitter,
         @DefaultValue("6969") @Min(0) @Max(65535) int udpPort,
-        @DefaultValue("2m") @NotNull Duration udpConnectionLifetime) {
+        @DefaultValue("2m") @NotNull Duration udpConnectionLifetime,
+        @DefaultValue("") @NotNull String udpConnectionIdSecret) {
+
+    /** Whether the connection-id secret is either unset (empty) or long enough to be one. */
+    @AssertTrue(message = "udp-connection-id-secret must be empty (a random key) or at least 16 characters")
+    public boolean isConnectionIdSecretUsable() {
+        return udpConnectionIdSecret.isEmpty() || udpConnectionIdSecret.length() >= 16;
+    }
 
     /** Whether the timings make sense together. */
     @AssertTrue(message = "peer-timeout must exceed interval plus interval-jitter, and interval must be at least min-interval, all positive")

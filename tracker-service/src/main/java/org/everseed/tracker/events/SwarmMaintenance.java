@@ -3,11 +3,8 @@ package org.everseed.tracker.events;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import org.everseed.bittorrent.id.InfoHash;
 import org.everseed.events.SwarmEmpty;
 import org.everseed.events.SwarmStats;
 import org.everseed.messaging.EventPublisher;
@@ -44,7 +41,6 @@ public class SwarmMaintenance implements SchedulingConfigurer {
     private final EventPublisher publisher;
     private final TrackerProperties properties;
     private final Clock clock;
-    private final Map<InfoHash, Long> publishedVersions = new ConcurrentHashMap<>();
 
     /** Wires the maintenance. */
     public SwarmMaintenance(SwarmRegistry registry, TorrentRepository repository, Outbox outbox,
@@ -92,12 +88,14 @@ public class SwarmMaintenance implements SchedulingConfigurer {
         }
     }
 
-    /** Publishes {@code SwarmStats} for every swarm whose counts changed since the last time. */
+    /**
+     * Publishes {@code SwarmStats} for every registered swarm whose counts changed since the last time.
+     * What went out is recorded in the swarm itself, so a forgotten (withdrawn) swarm leaves nothing here.
+     */
     public void publishStats() {
         for (Swarm swarm : registry.all()) {
-            long version = swarm.version();
-            Long published = publishedVersions.get(swarm.infoHash());
-            if (published != null && published == version) {
+            long version = swarm.unpublishedVersion();
+            if (version < 0) {
                 continue;
             }
             SwarmCounts c = swarm.counts();
@@ -105,7 +103,7 @@ public class SwarmMaintenance implements SchedulingConfigurer {
                     c.seeders(), c.leechers(), c.completed());
             try {
                 publisher.publish(stats).block(TIMEOUT);
-                publishedVersions.put(swarm.infoHash(), version);
+                swarm.markPublished(version);
             } catch (RuntimeException e) {
                 log.warn("Could not publish SwarmStats for {}; next round retries", c.infoHash(), e);
             }

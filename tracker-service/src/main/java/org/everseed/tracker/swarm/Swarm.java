@@ -22,6 +22,8 @@ public final class Swarm {
     private boolean emptyReported;
     /** Bumped on every change of the counts, so unchanged swarms send no {@code SwarmStats}. */
     private long version;
+    /** The version of the last {@code SwarmStats} that went out; -1 before the first. */
+    private long publishedVersion = -1;
 
     Swarm(InfoHash infoHash, long completed, long nowMillis) {
         this.infoHash = infoHash;
@@ -45,41 +47,57 @@ public final class Swarm {
         return new AnnounceOutcome(out.peers(), out.seeders(), out.leechers(), out.completedCounted());
     }
 
+    /** As {@link #announce(byte[], int, long, long, int, long, AnnounceEvent, int, long, PeerSelection)}, from value types. */
+    public void announce(PeerId peerId, PeerAddress address, long left, AnnounceEvent event, int numWant,
+                         long nowMillis, PeerSelection out) {
+        byte[] ip = address.ip();
+        announce(peerId.bytes(), 0, PeerWords.ipHigh(ip), PeerWords.ipLow(ip), address.port(), left, event, numWant,
+                nowMillis, out);
+    }
+
     /**
      * Records an announce (BEP 3) and picks peers for the answer into {@code out} (reset first). A
      * {@code stopped} peer leaves and gets none. A {@code completed} announce counts once per peer that
      * was not a seeder here yet. Seeders get leechers only; leechers get seeders first, then leechers,
      * each list from a random position on; nobody gets a peer with its own peer_id or address. Allocates
-     * nothing unless the peer is new or changes role.
+     * nothing, but to grow the swarm's arrays.
      *
+     * @param peerId holds the 20-byte peer_id at {@code peerIdAt} (read, not kept)
+     * @param ipHigh the peer's IP address as words ({@link PeerWords}), IPv4 as IPv4-mapped
+     * @param port the peer's TCP port, 0..65535
      * @param numWant most peers to hand out, 0 to {@link PeerSelection#CAPACITY} (larger is lowered)
      */
-    public synchronized void announce(PeerId peerId, PeerAddress address, long left, AnnounceEvent event,
-                                      int numWant, long nowMillis, PeerSelection out) {
+    public synchronized void announce(byte[] peerId, int peerIdAt, long ipHigh, long ipLow, int port, long left,
+                                      AnnounceEvent event, int numWant, long nowMillis, PeerSelection out) {
         out.reset();
-        PeerEntry seeder = seeders.get(peerId);
-        PeerEntry entry = seeder != null ? seeder : leechers.get(peerId);
+        long idHigh = PeerWords.longAt(peerId, peerIdAt);
+        long idMiddle = PeerWords.longAt(peerId, peerIdAt + 8);
+        int idLow = PeerWords.intAt(peerId, peerIdAt + 16);
+        // a peer is in one list at most: look first where its announce says it is (usually still true)
+        int seeder;
+        int leecher;
+        if (left == 0) {
+            seeder = seeders.find(idHigh, idMiddle, idLow);
+            leecher = seeder < 0 ? leechers.find(idHigh, idMiddle, idLow) : -1;
+        } else {
+            leecher = leechers.find(idHigh, idMiddle, idLow);
+            seeder = leecher < 0 ? seeders.find(idHigh, idMiddle, idLow) : -1;
+        }
         if (event == AnnounceEvent.STOPPED) {
-            if (entry != null) {
-                remove(peerId, nowMillis);
-            }
+            remove(seeder, leecher, nowMillis);
             out.finish(seeders.size(), leechers.size(), false);
             return;
         }
         boolean nowSeeder = left == 0;
-        boolean countCompleted = event == AnnounceEvent.COMPLETED && seeder == null;
-        if (entry == null || (seeder != null) != nowSeeder) {
-            if (entry != null) {
-                remove(peerId, nowMillis);
-            }
-            entry = new PeerEntry(peerId, address, nowMillis);
-            (nowSeeder ? seeders : leechers).add(entry);
+        boolean countCompleted = event == AnnounceEvent.COMPLETED && seeder < 0;
+        int self = nowSeeder ? seeder : leecher;
+        if (self >= 0) { // same role as before
+            (nowSeeder ? seeders : leechers).update(self, ipHigh, ipLow, port, nowMillis);
+        } else {
+            remove(seeder, leecher, nowMillis);
+            self = (nowSeeder ? seeders : leechers).add(idHigh, idMiddle, idLow, ipHigh, ipLow, port, nowMillis);
             version++;
         }
-        if (!entry.address.equals(address)) {
-            entry.address = address;
-        }
-        entry.lastSeenMillis = nowMillis;
         if (countCompleted) {
             completed++;
             version++;
@@ -91,23 +109,28 @@ public final class Swarm {
         int want = Math.min(numWant, PeerSelection.CAPACITY);
         ThreadLocalRandom random = ThreadLocalRandom.current();
         if (!nowSeeder && seeders.size() > 0) {
-            seeders.collect(random.nextInt(seeders.size()), want, entry, out);
+            seeders.collect(random.nextInt(seeders.size()), want, -1, idHigh, idMiddle, idLow, ipHigh, ipLow, port,
+                    out);
         }
         if (leechers.size() > 0) {
-            leechers.collect(random.nextInt(leechers.size()), want - out.count(), entry, out);
+            leechers.collect(random.nextInt(leechers.size()), want - out.count(), nowSeeder ? -1 : self, idHigh,
+                    idMiddle, idLow, ipHigh, ipLow, port, out);
         }
         out.finish(seeders.size(), leechers.size(), countCompleted);
     }
 
-    private void remove(PeerId peerId, long nowMillis) {
-        boolean wasSeeder = seeders.remove(peerId) != null;
-        if (!wasSeeder) {
-            leechers.remove(peerId);
-        }
-        version++;
-        if (wasSeeder && seeders.size() == 0) {
-            seederlessSinceMillis = nowMillis;
-            emptyReported = false;
+    /** Removes the peer at seeder position {@code seeder} or leecher position {@code leecher} (-1: not there). */
+    private void remove(int seeder, int leecher, long nowMillis) {
+        if (seeder >= 0) {
+            seeders.remove(seeder);
+            version++;
+            if (seeders.size() == 0) {
+                seederlessSinceMillis = nowMillis;
+                emptyReported = false;
+            }
+        } else if (leecher >= 0) {
+            leechers.remove(leecher);
+            version++;
         }
     }
 
@@ -155,5 +178,23 @@ public final class Swarm {
     /** A number that changes whenever the counts change. */
     public synchronized long version() {
         return version;
+    }
+
+    /**
+     * If the counts changed since the last {@code SwarmStats} (or none went out yet), their current
+     * {@link #version()}; otherwise -1. Kept with the swarm, so a forgotten swarm leaves nothing behind.
+     */
+    public synchronized long unpublishedVersion() {
+        return version == publishedVersion ? -1 : version;
+    }
+
+    /** Records that the {@code SwarmStats} of {@code publishedVersion} went out. */
+    public synchronized void markPublished(long publishedVersion) {
+        this.publishedVersion = publishedVersion;
+    }
+
+    /** Bytes of this swarm's peer storage (arrays only, object headers left out); for memory figures. */
+    public synchronized long peerFootprintBytes() {
+        return seeders.footprintBytes() + leechers.footprintBytes();
     }
 }

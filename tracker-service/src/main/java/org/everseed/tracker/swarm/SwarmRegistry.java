@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 public class SwarmRegistry {
     private final ConcurrentMap<InfoHash, Swarm> byHash = new ConcurrentHashMap<>();
     private final ConcurrentMap<InfoHash, Swarm> byPrimary = new ConcurrentHashMap<>();
+    /** The keys of {@link #byHash} once more, looked up by raw bytes (the UDP announce path). */
+    private final SwarmIndex byBytes = new SwarmIndex();
     private final Clock clock;
 
     /** @param clock the time source for seederless clocks of new swarms */
@@ -42,8 +44,8 @@ public class SwarmRegistry {
      */
     public synchronized Swarm register(InfoHash infoHash, Optional<InfoHash> alias, long completed) {
         Swarm swarm = byPrimary.computeIfAbsent(infoHash, h -> new Swarm(h, completed, clock.millis()));
-        byHash.putIfAbsent(infoHash, swarm);
-        alias.ifPresent(a -> byHash.putIfAbsent(a, swarm));
+        index(infoHash, swarm);
+        alias.ifPresent(a -> index(a, swarm));
         return swarm;
     }
 
@@ -57,8 +59,20 @@ public class SwarmRegistry {
             return Optional.empty();
         }
         byPrimary.remove(swarm.infoHash());
-        byHash.values().removeIf(s -> s == swarm);
+        byHash.entrySet().removeIf(e -> {
+            if (e.getValue() != swarm) {
+                return false;
+            }
+            byBytes.remove(e.getKey().bytes());
+            return true;
+        });
         return Optional.of(swarm);
+    }
+
+    private void index(InfoHash key, Swarm swarm) {
+        if (byHash.putIfAbsent(key, swarm) == null) {
+            byBytes.putIfAbsent(key.bytes(), swarm);
+        }
     }
 
     /** The swarm of {@code infoHash} (primary or alias key), if it is registered. */
@@ -69,6 +83,14 @@ public class SwarmRegistry {
     /** The swarm of {@code infoHash}, or null: the allocation-free lookup of the announce path. */
     public Swarm get(InfoHash infoHash) {
         return byHash.get(infoHash);
+    }
+
+    /**
+     * The swarm whose info_hash (primary or alias key) is the 20 bytes at {@code infoHash[at]}, or null:
+     * the lookup of the UDP announce path, in place, without an {@code InfoHash}. Lock-free.
+     */
+    public Swarm get(byte[] infoHash, int at) {
+        return byBytes.get(infoHash, at);
     }
 
     /** Every swarm once (aliases not repeated); a live view, safe to iterate while announces go on. */

@@ -60,6 +60,27 @@ class SwarmTest {
     }
 
     @Test
+    void aPeerChangingRoleMovesBetweenTheListsAndIsNeverListedTwice() {
+        Swarm swarm = new Swarm(HASH, 0, 0);
+        PeerId p = PeerId.generate("-P-");
+        PeerId other = PeerId.generate("-O-");
+        swarm.announce(other, at(9, 1), 5, AnnounceEvent.STARTED, 50, 0);
+        swarm.announce(p, at(1, 1), 0, AnnounceEvent.STARTED, 50, 0);
+        assertThat(swarm.counts()).isEqualTo(new SwarmCounts(HASH, 1, 1, 0));
+        // the seeder starts over (left > 0): now a leecher, once
+        AnnounceOutcome leecher = swarm.announce(p, at(1, 2), 7, AnnounceEvent.NONE, 50, 0);
+        assertThat(swarm.counts()).isEqualTo(new SwarmCounts(HASH, 0, 2, 0));
+        assertThat(leecher.peers()).extracting(x -> x.peerId().orElseThrow()).containsExactly(other);
+        AnnounceOutcome seen = swarm.announce(other, at(9, 1), 5, AnnounceEvent.NONE, 50, 0);
+        assertThat(seen.peers()).extracting(Peer::address).containsExactly(at(1, 2));
+        // and back to seeding: counted as completed once, a seeder once
+        assertThat(swarm.announce(p, at(1, 2), 0, AnnounceEvent.COMPLETED, 50, 0).completedCounted()).isTrue();
+        assertThat(swarm.counts()).isEqualTo(new SwarmCounts(HASH, 1, 1, 1));
+        swarm.announce(p, at(1, 2), 0, AnnounceEvent.STOPPED, 50, 0);
+        assertThat(swarm.counts()).isEqualTo(new SwarmCounts(HASH, 0, 1, 1));
+    }
+
+    @Test
     void peersExpireAfterTheirTimeout() {
         Swarm swarm = new Swarm(HASH, 0, 0);
         swarm.announce(PeerId.generate("-OLD-"), at(1, 1), 0, AnnounceEvent.STARTED, 0, 1_000);

@@ -1,6 +1,7 @@
 package org.everseed.bittorrent.tracker.http;
 
 import java.nio.charset.StandardCharsets;
+import org.everseed.bittorrent.tracker.CompactPeers;
 import org.everseed.bittorrent.tracker.PeerAddress;
 
 /**
@@ -45,10 +46,22 @@ public final class CompactAnnounceEncoder {
      */
     public static int encode(byte[] out, int interval, int minInterval, int complete, int incomplete,
                              PeerAddress[] peers, int count) {
-        int v6 = 0;
-        for (int i = 0; i < count; i++) {
-            v6 += peers[i].isIpv6() ? 1 : 0;
-        }
+        return encode(out, interval, minInterval, complete, incomplete, CompactPeers.of(peers, count));
+    }
+
+    /**
+     * As {@link #encode(byte[], int, int, int, int, PeerAddress[], int)}, with the peers writing themselves
+     * ({@link CompactPeers}): IPv4 ones into {@code peers}, IPv6 ones into {@code peers6} (only present
+     * when there is one). The same bytes for the same peers.
+     *
+     * @return the number of bytes written
+     * @throws ArrayIndexOutOfBoundsException if {@code out} is shorter than {@link #maxLength(int)} of the
+     *     peer count
+     */
+    public static int encode(byte[] out, int interval, int minInterval, int complete, int incomplete,
+                             CompactPeers peers) {
+        int v4 = peers.count(false);
+        int v6 = peers.count(true);
         int at = put(out, 0, COMPLETE);
         at = putDecimal(out, at, complete);
         at = put(out, at, INCOMPLETE);
@@ -58,26 +71,16 @@ public final class CompactAnnounceEncoder {
         at = put(out, at, MIN_INTERVAL);
         at = putDecimal(out, at, minInterval);
         at = put(out, at, PEERS);
-        at = putDecimal(out, at, (count - v6) * PeerAddress.COMPACT_IPV4_LENGTH);
+        at = putDecimal(out, at, v4 * PeerAddress.COMPACT_IPV4_LENGTH);
         out[at++] = ':';
-        at = compact(out, at, peers, count, false);
+        at = peers.writeCompact(out, at, false);
         if (v6 > 0) {
             at = put(out, at, PEERS6);
             at = putDecimal(out, at, v6 * PeerAddress.COMPACT_IPV6_LENGTH);
             out[at++] = ':';
-            at = compact(out, at, peers, count, true);
+            at = peers.writeCompact(out, at, true);
         }
         out[at++] = 'e';
-        return at;
-    }
-
-    private static int compact(byte[] out, int at, PeerAddress[] peers, int count, boolean ipv6) {
-        for (int i = 0; i < count; i++) {
-            if (peers[i].isIpv6() == ipv6) {
-                peers[i].writeCompact(out, at);
-                at += peers[i].compactLength();
-            }
-        }
         return at;
     }
 

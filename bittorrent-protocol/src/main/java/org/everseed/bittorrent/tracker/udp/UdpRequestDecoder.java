@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import org.everseed.bittorrent.id.InfoHash;
 import org.everseed.bittorrent.id.PeerId;
-import org.everseed.bittorrent.tracker.AnnounceEvent;
 import org.everseed.bittorrent.tracker.AnnounceRequest;
 import org.everseed.bittorrent.tracker.TrackerRequestException;
 
@@ -23,8 +22,6 @@ import org.everseed.bittorrent.tracker.TrackerRequestException;
  * do not fit in {@link UdpTrackerProtocol#MAX_PACKET_LENGTH}).
  */
 public final class UdpRequestDecoder {
-    private static final int MAX_NUMWANT = org.everseed.bittorrent.tracker.http.AnnounceRequestParser.MAX_NUMWANT;
-
     private UdpRequestDecoder() {
     }
 
@@ -60,29 +57,15 @@ public final class UdpRequestDecoder {
     }
 
     private static UdpRequest announce(UdpHeader header, byte[] p, int length) {
-        if (length < UdpTrackerProtocol.ANNOUNCE_LENGTH) {
-            throw new TrackerRequestException("announce request must be at least "
-                    + UdpTrackerProtocol.ANNOUNCE_LENGTH + " bytes, got " + length, length);
-        }
+        UdpAnnounceFields.validate(p, length);
         InfoHash infoHash = InfoHash.of(Arrays.copyOfRange(p, 16, 36));
         PeerId peerId = PeerId.of(Arrays.copyOfRange(p, 36, 56));
-        long downloaded = nonNegative(p, 56, "downloaded");
-        long left = nonNegative(p, 64, "left");
-        long uploaded = nonNegative(p, 72, "uploaded");
-        int eventCode = Bytes.int32(p, 80);
-        AnnounceEvent event = AnnounceEvent.fromUdpCode(eventCode).orElseThrow(
-                () -> new TrackerRequestException("unknown event " + Integer.toUnsignedString(eventCode), 80));
         // 84: IP address, ignored: the peer's address is the packet's source
         String key = HexFormat.of().formatHex(p, 88, 92);
-        int numWant = Bytes.int32(p, 92);
-        int port = Bytes.int16(p, 96);
-        if (port == 0) {
-            throw new TrackerRequestException("port must be 1..65535", 96);
-        }
-        numWant = numWant < 0 ? AnnounceRequest.NUMWANT_DEFAULT : Math.min(numWant, MAX_NUMWANT);
         return new UdpRequest.Announce(header.connectionId(), header.transactionId(), new AnnounceRequest(infoHash,
-                peerId, port, uploaded, downloaded, left, event, numWant, true, true, Optional.of(key),
-                Optional.empty()));
+                peerId, UdpAnnounceFields.port(p), UdpAnnounceFields.uploaded(p), UdpAnnounceFields.downloaded(p),
+                UdpAnnounceFields.left(p), UdpAnnounceFields.event(p), UdpAnnounceFields.numWant(p), true, true,
+                Optional.of(key), Optional.empty()));
     }
 
     private static UdpRequest scrape(UdpHeader header, byte[] p, int length) {
@@ -101,13 +84,5 @@ public final class UdpRequestDecoder {
             hashes.add(InfoHash.of(Arrays.copyOfRange(p, at, at + UdpTrackerProtocol.SCRAPE_HASH_LENGTH)));
         }
         return new UdpRequest.Scrape(header.connectionId(), header.transactionId(), hashes);
-    }
-
-    private static long nonNegative(byte[] p, int at, String name) {
-        long v = Bytes.int64(p, at);
-        if (v < 0) {
-            throw new TrackerRequestException(name + " must not be negative", at);
-        }
-        return v;
     }
 }

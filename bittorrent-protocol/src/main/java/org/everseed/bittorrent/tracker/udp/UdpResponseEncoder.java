@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.everseed.bittorrent.tracker.AnnounceResponse;
+import org.everseed.bittorrent.tracker.CompactPeers;
 import org.everseed.bittorrent.tracker.Peer;
 import org.everseed.bittorrent.tracker.PeerAddress;
 import org.everseed.bittorrent.tracker.ScrapeStats;
@@ -57,20 +58,25 @@ public final class UdpResponseEncoder {
      */
     public static int announce(byte[] out, int transactionId, int interval, int leechers, int seeders,
                                PeerAddress[] peers, int count, boolean ipv6) {
+        return announce(out, transactionId, interval, leechers, seeders, CompactPeers.of(peers, count), ipv6);
+    }
+
+    /**
+     * As {@link #announce(byte[], int, int, int, int, PeerAddress[], int, boolean)}, with the peers
+     * writing themselves ({@link CompactPeers}): the same bytes for the same peers, only those of the
+     * requester's family.
+     *
+     * @return the number of bytes written: 20 plus 6 or 18 per peer of the family
+     * @throws ArrayIndexOutOfBoundsException if {@code out} is too short
+     */
+    public static int announce(byte[] out, int transactionId, int interval, int leechers, int seeders,
+                               CompactPeers peers, boolean ipv6) {
         Bytes.putInt32(out, 0, UdpTrackerProtocol.ACTION_ANNOUNCE);
         Bytes.putInt32(out, 4, transactionId);
         Bytes.putInt32(out, 8, interval);
         Bytes.putInt32(out, 12, leechers);
         Bytes.putInt32(out, 16, seeders);
-        int at = 20;
-        for (int i = 0; i < count; i++) {
-            PeerAddress p = peers[i];
-            if (p.isIpv6() == ipv6) {
-                p.writeCompact(out, at);
-                at += p.compactLength();
-            }
-        }
-        return at;
+        return peers.writeCompact(out, 20, ipv6);
     }
 
     /** A scrape response: action 2, transaction id, then seeders, completed, leechers per swarm. */

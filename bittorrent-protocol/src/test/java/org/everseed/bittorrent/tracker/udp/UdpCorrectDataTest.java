@@ -46,6 +46,27 @@ class UdpCorrectDataTest {
     }
 
     @Test
+    void announceFieldsAreReadInPlaceAsTheDecoderReadsThem() {
+        byte[] p = bytes(UdpPackets.ANNOUNCE);
+        UdpAnnounceFields.validate(p, p.length);
+        AnnounceRequest r = ((UdpRequest.Announce) UdpRequestDecoder.decode(p, p.length)).announce();
+        assertThat(java.util.Arrays.copyOfRange(p, UdpAnnounceFields.INFO_HASH_OFFSET,
+                UdpAnnounceFields.INFO_HASH_OFFSET + 20)).isEqualTo(r.infoHash().bytes());
+        assertThat(java.util.Arrays.copyOfRange(p, UdpAnnounceFields.PEER_ID_OFFSET,
+                UdpAnnounceFields.PEER_ID_OFFSET + 20)).isEqualTo(r.peerId().bytes());
+        assertThat(UdpAnnounceFields.downloaded(p)).isEqualTo(512);
+        assertThat(UdpAnnounceFields.left(p)).isEqualTo(1000);
+        assertThat(UdpAnnounceFields.uploaded(p)).isEqualTo(256);
+        assertThat(UdpAnnounceFields.event(p)).isEqualTo(AnnounceEvent.STARTED);
+        assertThat(UdpAnnounceFields.key(p)).isEqualTo(0xcafebabe);
+        assertThat(UdpAnnounceFields.numWant(p)).isEqualTo(AnnounceRequest.NUMWANT_DEFAULT);
+        assertThat(UdpAnnounceFields.port(p)).isEqualTo(6881);
+        byte[] big = bytes(UdpPackets.ANNOUNCE.substring(0, 92 * 2) + "7fffffff" + "1ae1");
+        assertThat(UdpAnnounceFields.numWant(big))
+                .isEqualTo(org.everseed.bittorrent.tracker.http.AnnounceRequestParser.MAX_NUMWANT);
+    }
+
+    @Test
     void bep41OptionsAfterTheAnnounceAreIgnoredAndBigNumwantIsLowered() {
         byte[] p = bytes(UdpPackets.ANNOUNCE.substring(0, 92 * 2) + "7fffffff" + "1ae1" + "0205" + "2f616263");
         UdpRequest.Announce a = (UdpRequest.Announce) UdpRequestDecoder.decode(p, p.length);

@@ -77,8 +77,7 @@ public class HttpTrackerExchange {
             PeerSelection selection = scratch.selection;
             Swarm swarm = announces.announce(request, peer.getAddress(), selection);
             int length = CompactAnnounceEncoder.encode(scratch.body, announces.intervalSeconds(),
-                    announces.minIntervalSeconds(), selection.seeders(), selection.leechers(),
-                    selection.addresses(), selection.count());
+                    announces.minIntervalSeconds(), selection.seeders(), selection.leechers(), selection);
             byte[] body = Arrays.copyOf(scratch.body, length);
             if (selection.completedCounted()) {
                 announces.persistCompleted(swarm).subscribe(null, e -> reply.accept(failure(e)),

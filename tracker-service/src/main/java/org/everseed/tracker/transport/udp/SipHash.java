@@ -51,6 +51,38 @@ final class SipHash {
         return v0 ^ v1 ^ v2 ^ v3;
     }
 
+    /**
+     * The 64-bit SipHash-2-4 of the 24-byte message whose three little-endian 8-byte words are
+     * {@code m0}, {@code m1}, {@code m2}: the same value as {@link #hash(byte[], int)} of those bytes,
+     * without an array.
+     */
+    long hash(long m0, long m1, long m2) {
+        long v0 = 0x736f6d6570736575L ^ k0;
+        long v1 = 0x646f72616e646f6dL ^ k1;
+        long v2 = 0x6c7967656e657261L ^ k0;
+        long v3 = 0x7465646279746573L ^ k1;
+        for (int w = 0; w < 4; w++) {
+            // the three message words, then the final block: the length (24) in the top byte
+            long m = w == 0 ? m0 : w == 1 ? m1 : w == 2 ? m2 : 24L << 56;
+            v3 ^= m;
+            for (int r = 0; r < 2; r++) {
+                v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
+                v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
+                v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
+                v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
+            }
+            v0 ^= m;
+        }
+        v2 ^= 0xff;
+        for (int r = 0; r < 4; r++) {
+            v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
+            v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
+            v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
+            v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
+        }
+        return v0 ^ v1 ^ v2 ^ v3;
+    }
+
     private static long littleEndian(byte[] b, int from, int n) {
         long v = 0;
         for (int i = n - 1; i >= 0; i--) {

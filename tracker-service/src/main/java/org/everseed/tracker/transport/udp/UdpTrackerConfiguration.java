@@ -12,10 +12,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class UdpTrackerConfiguration {
 
-    /** Connection ids valid for {@code udp-connection-lifetime}, under a key made now. */
+    /**
+     * Connection ids valid for {@code udp-connection-lifetime}, keyed by {@code udp-connection-id-secret}
+     * (or a key made now when it is empty).
+     */
     @Bean
     public ConnectionIds connectionIds(Clock clock, TrackerProperties properties) {
-        return new ConnectionIds(clock, properties.udpConnectionLifetime());
+        return new ConnectionIds(clock, properties.udpConnectionLifetime(), properties.udpConnectionIdSecret());
     }
 
     /** The Netty-free request handling. */

@@ -6,6 +6,7 @@ import java.util.function.BiConsumer;
 import org.everseed.bittorrent.tracker.PeerAddress;
 import org.everseed.bittorrent.tracker.TrackerFailureException;
 import org.everseed.bittorrent.tracker.TrackerRequestException;
+import org.everseed.bittorrent.tracker.udp.UdpAnnounceFields;
 import org.everseed.bittorrent.tracker.udp.UdpHeader;
 import org.everseed.bittorrent.tracker.udp.UdpRequest;
 import org.everseed.bittorrent.tracker.udp.UdpRequestDecoder;
@@ -17,6 +18,7 @@ import org.everseed.tracker.metrics.TrackerMetrics;
 import org.everseed.tracker.metrics.TrackerProtocol;
 import org.everseed.tracker.scrape.ScrapeService;
 import org.everseed.tracker.swarm.PeerSelection;
+import org.everseed.tracker.swarm.PeerWords;
 import org.everseed.tracker.swarm.Swarm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class UdpTrackerExchange {
     private static final Logger log = LoggerFactory.getLogger(UdpTrackerExchange.class);
-    private static final byte[] IPV4_MAPPED_PREFIX = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff};
     /** The reason sent for an error of the tracker's own. */
     static final String INTERNAL = "internal tracker error, try again later";
     /** The longest answer: an announce with the most peers, all IPv6 (18 bytes each). */
@@ -69,23 +70,30 @@ public final class UdpTrackerExchange {
             metrics.failed(TrackerProtocol.UDP, FailureReason.UNAUTHENTICATED);
             return 0;
         }
-        byte[] ip = ipOf(source);
+        byte[] ip = source.getAddress().getAddress();
+        long ipHigh = PeerWords.ipHigh(ip);
+        long ipLow = PeerWords.ipLow(ip);
         if (header.isConnect()) {
             return length == UdpTrackerProtocol.HEADER_LENGTH
-                    ? copy(UdpResponseEncoder.connect(header.transactionId(), connectionIds.issue(ip)), out) : 0;
+                    ? copy(UdpResponseEncoder.connect(header.transactionId(), connectionIds.issue(ipHigh, ipLow)), out)
+                    : 0;
         }
-        if (!connectionIds.check(header.connectionId(), ip)) {
+        if (!connectionIds.check(header.connectionId(), ipHigh, ipLow)) {
             metrics.failed(TrackerProtocol.UDP, FailureReason.UNAUTHENTICATED);
             return 0;
         }
         int tid = header.transactionId();
         try {
+            if (header.action() == UdpTrackerProtocol.ACTION_ANNOUNCE) {
+                UdpAnnounceFields.validate(packet, length);
+                return announce(tid, packet, ipHigh, ipLow, source, out, selection, later);
+            }
             return switch (UdpRequestDecoder.decode(packet, length)) {
-                case UdpRequest.Announce a -> announce(tid, a, source, ip.length == 16, out, selection, later);
                 case UdpRequest.Scrape s -> {
                     metrics.scraped(TrackerProtocol.UDP);
                     yield copy(UdpResponseEncoder.scrape(tid, scrapes.statsInOrder(s.infoHashes())), out);
                 }
+                case UdpRequest.Announce a -> 0; // answered above, in place
                 case UdpRequest.Connect c -> 0; // a connect is recognised above, from its header
             };
         } catch (RuntimeException e) {
@@ -93,12 +101,16 @@ public final class UdpTrackerExchange {
         }
     }
 
-    private int announce(int tid, UdpRequest.Announce a, InetSocketAddress source, boolean ipv6, byte[] out,
+    /** An announce read in place from a validated packet, answered in place into {@code out}. */
+    private int announce(int tid, byte[] packet, long ipHigh, long ipLow, InetSocketAddress source, byte[] out,
                          PeerSelection selection, BiConsumer<byte[], InetSocketAddress> later) {
         metrics.announced(TrackerProtocol.UDP);
-        Swarm swarm = announces.announce(a.announce(), source.getAddress(), selection);
+        Swarm swarm = announces.announce(packet, UdpAnnounceFields.INFO_HASH_OFFSET, packet,
+                UdpAnnounceFields.PEER_ID_OFFSET, ipHigh, ipLow, UdpAnnounceFields.port(packet),
+                UdpAnnounceFields.left(packet), UdpAnnounceFields.event(packet), UdpAnnounceFields.numWant(packet),
+                selection);
         int n = UdpResponseEncoder.announce(out, tid, announces.intervalSeconds(), selection.leechers(),
-                selection.seeders(), selection.addresses(), selection.count(), ipv6);
+                selection.seeders(), selection, !PeerWords.isIpv4(ipHigh, ipLow));
         if (!selection.completedCounted()) {
             return n;
         }
@@ -125,12 +137,5 @@ public final class UdpTrackerExchange {
             }
         };
         return UdpResponseEncoder.error(transactionId, message);
-    }
-
-    /** The source's IP bytes; an IPv4-mapped IPv6 address (dual-stack socket) as its 4 IPv4 bytes. */
-    static byte[] ipOf(InetSocketAddress source) {
-        byte[] ip = source.getAddress().getAddress();
-        return ip.length == 16 && Arrays.equals(ip, 0, 12, IPV4_MAPPED_PREFIX, 0, 12)
-                ? Arrays.copyOfRange(ip, 12, 16) : ip;
     }
 }

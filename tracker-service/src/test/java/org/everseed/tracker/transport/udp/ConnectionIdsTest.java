@@ -25,6 +25,39 @@ class ConnectionIdsTest {
     }
 
     @Test
+    void sipHashOfThreeWordsEqualsTheHashOfTheirLittleEndianBytes() {
+        SipHash mac = new SipHash(0x0706050403020100L, 0x0f0e0d0c0b0a0908L);
+        long[] words = {0x0123456789abcdefL, -1L, 0xffff_0a00_0001L};
+        byte[] message = new byte[24];
+        java.nio.ByteBuffer.wrap(message).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(words[0]).putLong(words[1])
+                .putLong(words[2]);
+        assertThat(mac.hash(words[0], words[1], words[2])).isEqualTo(mac.hash(message, message.length));
+    }
+
+    @Test
+    void trackersWithTheSameSecretAcceptEachOthersIdsAndOthersDoNot() {
+        Clock clock = Clock.fixed(Instant.ofEpochSecond(1_700_000_000L), ZoneOffset.UTC);
+        String secret = "replicas-share-this-secret";
+        ConnectionIds first = new ConnectionIds(clock, Duration.ofMinutes(2), secret);
+        ConnectionIds second = new ConnectionIds(clock, Duration.ofMinutes(2), secret);
+        ConnectionIds other = new ConnectionIds(clock, Duration.ofMinutes(2), "another-secret-of-16+");
+        ConnectionIds random = new ConnectionIds(clock, Duration.ofMinutes(2));
+        long id = first.issue(IP);
+        assertThat(second.check(id, IP)).as("same secret").isTrue();
+        assertThat(first.check(second.issue(IP), IP)).as("same secret, the other way").isTrue();
+        assertThat(second.check(id, new byte[] {10, 0, 0, 2})).as("same secret, another address").isFalse();
+        assertThat(other.check(id, IP)).as("different secret").isFalse();
+        assertThat(random.check(id, IP)).as("no secret: a random key").isFalse();
+    }
+
+    @Test
+    void anIpv4AddressAndItsIpv4MappedFormAreTheSameClient() {
+        ConnectionIds ids = new ConnectionIds(Clock.systemUTC(), Duration.ofMinutes(2));
+        byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 10, 0, 0, 1};
+        assertThat(ids.check(ids.issue(IP), mapped)).isTrue();
+    }
+
+    @Test
     void anIdChecksOutForItsAddressUntilItExpires() {
         AtomicLong now = new AtomicLong(1_700_000_000_000L);
         Clock clock = new Clock() {
