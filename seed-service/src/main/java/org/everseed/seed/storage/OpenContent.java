@@ -76,7 +76,7 @@ public final class OpenContent implements PositionalReader, AutoCloseable {
             pos += take;
         }
         int read = dst.position() - start;
-        return read == 0 && start == dst.limit() ? 0 : read == 0 ? -1 : read;
+        return read > 0 || start == dst.limit() ? read : -1;
     }
 
     private static void fill(ByteBuffer dst, int zeros) {

@@ -144,18 +144,6 @@ public final class StorageLayout {
         return (int) Math.min(pieceLength, end - (long) index * pieceLength);
     }
 
-    /**
-     * Length in bytes of the hashed part of piece {@code index}: for v1 and hybrid as {@link #pieceSize}, for v2 the
-     * bytes of its file within it (BEP 52 hashes a file's last piece without padding).
-     */
-    public int hashedSize(int index) {
-        if (format != TorrentFormat.V2) {
-            return pieceSize(index);
-        }
-        int file = fileOfPiece(index);
-        return (int) Math.min(pieceLength, fileLength[file] - (long) (index - firstPiece[file]) * pieceLength);
-    }
-
     /** Byte offset in the torrent's byte space of byte {@code begin} of piece {@code index}. */
     public long offset(int index, int begin) {
         return (long) index * pieceLength + begin;

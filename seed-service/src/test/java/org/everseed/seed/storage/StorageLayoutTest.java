@@ -57,8 +57,6 @@ class StorageLayoutTest {
         assertThat(layout.spanAt(10_000)).as("the gap after a: before span 1").isEqualTo(-2);
         assertThat(layout.spanFile(layout.spanAt(PIECE))).isEqualTo(2);
         assertThat(layout.pieceSize(0)).as("whole pieces on the wire").isEqualTo(PIECE);
-        assertThat(layout.hashedSize(0)).as("hashed without padding").isEqualTo(10_000);
-        assertThat(layout.hashedSize(3)).isEqualTo(1);
         assertThatThrownBy(() -> layout.fileOfPiece(4)).isInstanceOf(IndexOutOfBoundsException.class);
     }
 
