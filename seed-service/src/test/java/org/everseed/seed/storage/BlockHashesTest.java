@@ -8,17 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import org.everseed.bittorrent.metainfo.FileEntry;
-import org.everseed.bittorrent.metainfo.FileTreeEntry;
-import org.everseed.bittorrent.metainfo.InfoDictionary;
 import org.everseed.bittorrent.metainfo.MerkleTree;
 import org.everseed.bittorrent.metainfo.Metainfo;
-import org.everseed.bittorrent.metainfo.PieceHashes;
-import org.everseed.bittorrent.metainfo.PieceLayers;
-import org.everseed.bittorrent.metainfo.TorrentFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,14 +27,8 @@ class BlockHashesTest {
     private static V2File v2(int size) {
         byte[] content = new byte[size];
         new Random(5).nextBytes(content);
-        MerkleTree.FileHashes hashes = MerkleTree.fileHashes(MerkleTree.blockHashes(ByteBuffer.wrap(content)), PIECE);
-        InfoDictionary info = new InfoDictionary("f.bin", PIECE, PieceHashes.of(new byte[0]), false,
-                List.of(new FileEntry(List.of("f.bin"), size)), false, Optional.empty(), TorrentFormat.V2,
-                List.of(new FileTreeEntry(List.of("f.bin"), size, hashes.piecesRoot())));
-        PieceLayers layers = hashes.pieceLayer().length == 0 ? PieceLayers.EMPTY
-                : PieceLayers.builder().put(hashes.piecesRoot(), hashes.pieceLayer()).build();
-        return new V2File(content, Metainfo.create(info, layers, Optional.empty(), List.of(), List.of(),
-                Optional.empty(), Optional.empty(), Optional.empty()), hashes.piecesRoot());
+        Metainfo metainfo = V2Torrents.singleFile(content, PIECE);
+        return new V2File(content, metainfo, metainfo.info().fileTree().getFirst().piecesRoot());
     }
 
     private Optional<byte[]> answer(V2File f, byte[] stored, int base, int index, int count, int proof) throws Exception {

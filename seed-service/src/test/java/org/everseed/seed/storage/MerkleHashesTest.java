@@ -2,20 +2,11 @@ package org.everseed.seed.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
 import java.util.Random;
-import org.everseed.bittorrent.metainfo.FileEntry;
-import org.everseed.bittorrent.metainfo.FileTreeEntry;
-import org.everseed.bittorrent.metainfo.InfoDictionary;
 import org.everseed.bittorrent.metainfo.MerkleTree;
 import org.everseed.bittorrent.metainfo.Metainfo;
-import org.everseed.bittorrent.metainfo.PieceHashes;
-import org.everseed.bittorrent.metainfo.PieceLayers;
-import org.everseed.bittorrent.metainfo.TorrentFormat;
 import org.junit.jupiter.api.Test;
 
 /** BEP 52 hash answers from the piece layer up: runs, proofs up to the root, and what is refused. */
@@ -27,14 +18,7 @@ class MerkleHashesTest {
     private static Metainfo v2(int size) {
         byte[] content = new byte[size];
         new Random(7).nextBytes(content);
-        MerkleTree.FileHashes hashes = MerkleTree.fileHashes(MerkleTree.blockHashes(ByteBuffer.wrap(content)), PIECE);
-        InfoDictionary info = new InfoDictionary("f.bin", PIECE, PieceHashes.of(new byte[0]), false,
-                List.of(new FileEntry(List.of("f.bin"), size)), false, Optional.empty(), TorrentFormat.V2,
-                List.of(new FileTreeEntry(List.of("f.bin"), size, hashes.piecesRoot())));
-        PieceLayers layers = hashes.pieceLayer().length == 0 ? PieceLayers.EMPTY
-                : PieceLayers.builder().put(hashes.piecesRoot(), hashes.pieceLayer()).build();
-        return Metainfo.create(info, layers, Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+        return V2Torrents.singleFile(content, PIECE);
     }
 
     @Test
