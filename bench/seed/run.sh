@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Everseed benchmark: seeds a file (default 1 GiB) from our everseed and from a libtorrent seeder in turn,
 # downloads it with aria2c over loopback (tracker: opentracker), and fetches it over plain HTTP from nginx with
-# the same aria2c (the downloader's own ceiling). Prints MB/s (10^6 bytes/s) and the ratios. Then measures the
+# the same aria2c (the downloader's own ceiling). Prints MB/s (10^6 bytes/s) and the ratios, twice: for the
+# transfer (first completed bytes to complete, polled over aria2c's JSON-RPC) and from aria2c's start to complete. Then measures the
 # everseed's heap with 10,000 torrents and 500 concurrent peers.
 #
 # usage: bench/seed/run.sh [SIZE_MIB]      (needs aria2c, mktorrent, opentracker, nginx, /usr/bin/python3 + libtorrent)
 # env:   BENCH_DIR (default /tmp/everseed-bench), ROUNDS (default 2), JAVA_HOME (default JDK 25),
 #        MEMORY (default 1; 0 skips the heap phase), WARM (true: also download again from the same everseed),
 #        VARIANT (everseed settings measured beside the defaults, default everseed.seed.block-transfer=file-region),
-#        JFR (a .jfr file: record the benchmark JVM with Flight Recorder)
+#        JFR (a .jfr file: record the benchmark JVM with Flight Recorder),
+#        ARIA2C_LOG (true: aria2c logs at level info to $BENCH_DIR/aria2c-N.log; slows it down)
 set -euo pipefail
 SIZE_MIB=${1:-1024}
 BENCH_DIR=${BENCH_DIR:-/tmp/everseed-bench}
@@ -35,7 +37,7 @@ cd "$ROOT"
 ./mvnw -B -o test -pl seed-service -Dtest=SeedBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.dir="$BENCH_DIR" -Dbench.rounds="$ROUNDS" -Dbench.memory="${MEMORY:-1}" -Dbench.warm="${WARM:-false}" \
   -Dbench.variant="${VARIANT:-everseed.seed.block-transfer=file-region}" \
-  -Dbench.script="$ROOT/bench/seed/libtorrent_seed.py" \
+  -Dbench.script="$ROOT/bench/seed/libtorrent_seed.py" -Dbench.aria2c-log="${ARIA2C_LOG:-false}" \
   ${JFR:+-DargLine="-XX:StartFlightRecording=filename=$JFR,settings=profile"} \
   | grep -E '^(\[ERROR\]|Tests run)' || true
 # surefire sends the test's output to a file

@@ -1,6 +1,8 @@
 """Downloads a .torrent with libtorrent (python3-libtorrent) from one given peer only.
 
-usage: libtorrent_download.py TORRENT_OR_MAGNET SAVE_DIR HOST PORT TIMEOUT_SECONDS
+usage: libtorrent_download.py TORRENT_OR_MAGNET SAVE_DIR HOST PORT TIMEOUT_SECONDS [ENCRYPTION]
+ENCRYPTION "rc4" forces Message Stream Encryption with an RC4 payload (no plain fallback); by default libtorrent
+tries an encrypted handshake first and falls back to a plain one.
 A magnet URI makes libtorrent fetch the info dictionary from the peer first (BEP 9 ut_metadata).
 DHT, local peer discovery, UPnP, NAT-PMP and uTP are off (the everseed speaks TCP) and the
 trackers are removed, so the given peer is the only source. Exits 0 once the download is complete and checked, 2 on timeout.
@@ -11,7 +13,8 @@ import time
 import libtorrent as lt
 
 torrent, save_dir, host, port, timeout = sys.argv[1:6]
-session = lt.session({
+encryption = sys.argv[6] if len(sys.argv) > 6 else "default"
+settings = {
     "listen_interfaces": "127.0.0.1:0",
     "enable_dht": False,
     "enable_lsd": False,
@@ -22,7 +25,10 @@ session = lt.session({
     "enable_incoming_utp": False,
     "alert_mask": lt.alert.category_t.error_notification | lt.alert.category_t.peer_notification
     | lt.alert.category_t.connect_notification,
-})
+}
+if encryption == "rc4":
+    settings.update({"out_enc_policy": 0, "in_enc_policy": 0, "allowed_enc_level": 2, "prefer_rc4": True})  # forced, rc4
+session = lt.session(settings)
 if torrent.startswith("magnet:"):
     params = lt.parse_magnet_uri(torrent)
 else:

@@ -31,7 +31,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * The benchmark behind {@code bench/seed/run.sh} (not a test: surefire runs it only when named with
  * {@code -Dtest=SeedBenchmark}). Rates: aria2c downloads {@code bench.bin} over loopback from the
  * everseed alone, then from a libtorrent seeder alone (both found through a local opentracker), then
- * over plain HTTP from nginx, {@code bench.rounds} times each, interleaved; prints MB/s and ratios.
+ * over plain HTTP from nginx, {@code bench.rounds} times each, interleaved; prints MB/s and ratios, for the
+ * transfer (first completed bytes to complete) and from aria2c's start to complete ({@link Aria2Download}).
  * Memory: heap used after a full GC with 10,000 torrents served and 500 peers connected.
  */
 class SeedBenchmark {
@@ -54,14 +55,14 @@ class SeedBenchmark {
                 "-P", Integer.toString(TRACKER_PORT), "-w", whitelist.toString());   // Debian's build is whitelist-only
         Process nginx = start("nginx", "-c", nginxConf().toString(), "-g", "daemon off;");
         System.out.printf("BENCH variant measured beside the default everseed: %s%n", VARIANT);
-        List<Double> ours = new ArrayList<>();
-        List<Double> regions = new ArrayList<>();
-        List<Double> libtorrent = new ArrayList<>();
-        List<Double> http = new ArrayList<>();
+        List<Aria2Download> ours = new ArrayList<>();
+        List<Aria2Download> regions = new ArrayList<>();
+        List<Aria2Download> libtorrent = new ArrayList<>();
+        List<Aria2Download> http = new ArrayList<>();
         try {
             if (ROUNDS > 0) {   // not recorded: the first everseed of a JVM ran up to 30% slower (JIT warm-up)
-                System.out.printf("BENCH warm-up download (not counted): %.1f MB/s%n",
-                        everseedRate(metainfo, torrent, size, Map.of()));
+                System.out.printf("BENCH warm-up download (not counted): %s%n",
+                        format(everseedRate(metainfo, torrent, size, Map.of())));
             }
             for (int round = 1; round <= ROUNDS; round++) {       // bench.rounds=0: memory only
                 ours.add(everseedRate(metainfo, torrent, size, Map.of()));
@@ -70,28 +71,33 @@ class SeedBenchmark {
                         DIR.toString(), Integer.toString(LIBTORRENT_PORT));
                 try {
                     awaitSeeder(metainfo.infoHash(), LIBTORRENT_PORT);
-                    libtorrent.add(aria2c(size, DIR.resolve("bench.torrent").toString()));
+                    libtorrent.add(Aria2Download.run(DIR, size, DIR.resolve("bench.torrent").toString()));
                 } finally {
                     lt.destroy();
                     lt.waitFor(10, TimeUnit.SECONDS);
                 }
-                http.add(aria2c(size, "http://127.0.0.1:" + NGINX_PORT + "/bench.bin"));
-                System.out.printf("BENCH round %d: everseed %.1f MB/s (variant: %.1f), libtorrent %.1f MB/s,"
-                        + " nginx %.1f MB/s%n", round, ours.getLast(), regions.getLast(), libtorrent.getLast(), http.getLast());
+                http.add(Aria2Download.run(DIR, size, "http://127.0.0.1:" + NGINX_PORT + "/bench.bin"));
+                System.out.printf("BENCH round %d: everseed %s (variant: %s), libtorrent %s, nginx %s%n", round,
+                        format(ours.getLast()), format(regions.getLast()), format(libtorrent.getLast()), format(http.getLast()));
             }
         } finally {
             tracker.destroy();
             nginx.destroy();
         }
         if (ROUNDS > 0) {
-            for (String stat : List.of("best", "median")) {
-                double o = stat.equals("best") ? best(ours) : median(ours);
-                double r = stat.equals("best") ? best(regions) : median(regions);
-                double l = stat.equals("best") ? best(libtorrent) : median(libtorrent);
-                double h = stat.equals("best") ? best(http) : median(http);
-                System.out.printf("BENCH %d MiB, %s of %d: everseed %.1f MB/s (variant %.1f), libtorrent %.1f MB/s,"
-                        + " aria2c-from-nginx %.1f MB/s; everseed/libtorrent = %.2f, everseed/nginx = %.2f"
-                        + " (variant: %.2f, %.2f)%n", size >> 20, stat, ROUNDS, o, r, l, h, o / l, o / h, r / l, r / h);
+            for (String measure : List.of("transfer", "to complete")) {
+                java.util.function.Function<List<Aria2Download>, List<Double>> rates = list -> list.stream()
+                        .map(d -> measure.equals("transfer") ? d.transfer() : d.toComplete()).toList();
+                for (String stat : List.of("best", "median")) {
+                    double o = stat.equals("best") ? best(rates.apply(ours)) : median(rates.apply(ours));
+                    double r = stat.equals("best") ? best(rates.apply(regions)) : median(rates.apply(regions));
+                    double l = stat.equals("best") ? best(rates.apply(libtorrent)) : median(rates.apply(libtorrent));
+                    double h = stat.equals("best") ? best(rates.apply(http)) : median(rates.apply(http));
+                    System.out.printf("BENCH %d MiB, %s, %s of %d: everseed %.1f MB/s (variant %.1f), libtorrent %.1f MB/s,"
+                            + " aria2c-from-nginx %.1f MB/s; everseed/libtorrent = %.2f, everseed/nginx = %.2f"
+                            + " (variant: %.2f, %.2f)%n", size >> 20, measure, stat, ROUNDS, o, r, l, h, o / l, o / h,
+                            r / l, r / h);
+                }
             }
         }
         if (!"0".equals(System.getProperty("bench.memory", "1"))) {
@@ -225,23 +231,9 @@ class SeedBenchmark {
                 .bind("h", h.bytes()).bind("t", torrent).fetch().rowsUpdated().block(Duration.ofSeconds(30));
     }
 
-    /** Downloads with aria2c into a fresh directory; MB/s (10^6 bytes per second, wall clock of the whole run). */
-    private static double aria2c(long size, String source) throws Exception {
-        Path out = Files.createTempDirectory(DIR, "out-");
-        long start = System.nanoTime();
-        Process p = new ProcessBuilder("aria2c", "--enable-dht=false", "--enable-dht6=false", "--bt-enable-lpd=false",
-                "--enable-peer-exchange=false", "--seed-time=0", "--file-allocation=none", "--summary-interval=0",
-                "--console-log-level=error", "--max-connection-per-server=1", "--split=1", "--bt-stop-timeout=120",
-                "--dir=" + out, source).redirectErrorStream(true).start();
-        boolean done = p.waitFor(10, TimeUnit.MINUTES);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(done && p.exitValue() == 0).as(output).isTrue();
-        assertThat(Files.size(out.resolve("bench.bin"))).isEqualTo(size);
-        try (var files = Files.walk(out)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
-        return size / seconds / 1e6;
+    private static String format(Aria2Download d) {
+        return "%.1f MB/s transfer, %.1f MB/s to complete (first bytes after %.2f s)".formatted(d.transfer(),
+                d.toComplete(), d.firstBytes());
     }
 
     private static Path nginxConf() throws Exception {
@@ -272,7 +264,7 @@ class SeedBenchmark {
     }
 
     /** Seeds the file from a fresh everseed sending blocks as {@code transfer}; aria2c's rate from it alone. */
-    private double everseedRate(Metainfo metainfo, byte[] torrent, long size, Map<String, String> settings)
+    private Aria2Download everseedRate(Metainfo metainfo, byte[] torrent, long size, Map<String, String> settings)
             throws Exception {
         String transfer = settings.isEmpty() ? "defaults" : settings.toString();
         try (ConfigurableApplicationContext seed = everseed(settings)) {
@@ -280,10 +272,10 @@ class SeedBenchmark {
             seed.getBean(Everseeds.class).resumeAll().block(Duration.ofSeconds(30));
             await(() -> seed.getBean(TorrentRegistry.class).contains(metainfo.infoHash()));
             awaitSeeder(metainfo.infoHash(), seed.getBean(PeerWireServer.class).port());
-            double cold = aria2c(size, DIR.resolve("bench.torrent").toString());
+            Aria2Download cold = Aria2Download.run(DIR, size, DIR.resolve("bench.torrent").toString());
             if (Boolean.getBoolean("bench.warm")) {     // again, every piece verified already: the transfer alone
-                System.out.printf("BENCH everseed (%s) with every piece verified: %.1f MB/s%n", transfer,
-                        aria2c(size, DIR.resolve("bench.torrent").toString()));
+                System.out.printf("BENCH everseed (%s) with every piece verified: %s%n", transfer,
+                        format(Aria2Download.run(DIR, size, DIR.resolve("bench.torrent").toString())));
             }
             return cold;
         }

@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -167,10 +169,19 @@ class SeedServiceIT {
         libtorrentDownloads(p, "magnet:?xt=urn:btih:" + p.infoHash().hex());
     }
 
-    private void libtorrentDownloads(Published p, String torrentOrMagnet) throws Exception {
+    @Test
+    void libtorrentRequiringEncryptionDownloadsOverRc4() throws Exception {
+        Published p = seeded();
+        Path torrentFile = Files.write(Files.createTempDirectory("lt-").resolve("t.torrent"), p.torrent());
+        libtorrentDownloads(p, torrentFile.toString(), "rc4");       // forced MSE, RC4 payload: no plain fallback
+    }
+
+    private void libtorrentDownloads(Published p, String torrentOrMagnet, String... encryption) throws Exception {
         Path save = Files.createTempDirectory("lt-save-");
-        Process process = new ProcessBuilder("/usr/bin/python3", script().toString(), torrentOrMagnet,
-                save.toString(), "127.0.0.1", Integer.toString(server.port()), "90")
+        List<String> command = new ArrayList<>(List.of("/usr/bin/python3",
+                script().toString(), torrentOrMagnet, save.toString(), "127.0.0.1", Integer.toString(server.port()), "90"));
+        command.addAll(Arrays.asList(encryption));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).start();
         boolean finished = process.waitFor(120, TimeUnit.SECONDS);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -185,15 +196,28 @@ class SeedServiceIT {
 
     @Test
     void aria2cDownloadsThroughTheTrackerFromTheEverseedAlone() throws Exception {
+        aria2cDownloads();
+    }
+
+    /** aria2c requiring encryption with RC4 (MSE): it never falls back to a plain handshake. */
+    @Test
+    void aria2cRequiringRc4EncryptionDownloads() throws Exception {
+        aria2cDownloads("--bt-require-crypto=true", "--bt-min-crypto-level=arc4");
+    }
+
+    private void aria2cDownloads(String... options) throws Exception {
         Published p = seeded();
         STUBS.peerPort = server.port();
         Path dir = Files.createTempDirectory("aria2-");
         Path torrentFile = Files.write(dir.resolve("t.torrent"), p.torrent());
         Path save = Files.createDirectories(dir.resolve("save"));
-        Process process = new ProcessBuilder("aria2c", "--enable-dht=false", "--enable-dht6=false",
-                "--bt-enable-lpd=false", "--enable-peer-exchange=false", "--seed-time=0", "--check-integrity=true",
-                "--bt-stop-timeout=60", "--console-log-level=warn", "--summary-interval=0", "--dir=" + save,
-                torrentFile.toString()).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of("aria2c", "--enable-dht=false",
+                "--enable-dht6=false", "--bt-enable-lpd=false", "--enable-peer-exchange=false", "--seed-time=0",
+                "--check-integrity=true", "--bt-stop-timeout=60", "--console-log-level=warn", "--summary-interval=0",
+                "--dir=" + save));
+        command.addAll(Arrays.asList(options));
+        command.add(torrentFile.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         boolean finished = process.waitFor(90, TimeUnit.SECONDS);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!finished) {

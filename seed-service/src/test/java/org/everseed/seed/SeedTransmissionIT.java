@@ -23,7 +23,8 @@ import org.everseed.events.TorrentCreated;
 import org.everseed.seed.peerwire.PeerWireServer;
 import org.everseed.seed.session.TorrentRegistry;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -76,8 +77,10 @@ class SeedTransmissionIT {
         }
     }
 
-    @Test
-    void transmissionCliInItsOwnNamespaceDownloadsFromTheEverseedAlone() throws Exception {
+    /** {@code -et}: encryption tolerated (a plain handshake); {@code -er}: encryption required (MSE with RC4). */
+    @ParameterizedTest(name = "transmission-cli {0}")
+    @ValueSource(strings = {"-et", "-er"})
+    void transmissionCliInItsOwnNamespaceDownloadsFromTheEverseedAlone(String encryption) throws Exception {
         byte[] content = new byte[2 * 1024 * 1024 + 777];
         new Random().nextBytes(content);
         Path dir = Files.createTempDirectory("seed-tr-src-");
@@ -110,7 +113,7 @@ class SeedTransmissionIT {
                 + " \"lpd-enabled\": false, \"pex-enabled\": false, \"port-forwarding-enabled\": false}");
         Path log = dir.resolve("transmission.log");
         Process transmission = new ProcessBuilder("ip", "netns", "exec", NAMESPACE, "transmission-cli",
-                "-g", config.toString(), "-w", save.toString(), "-et", "-M", "-p", "51413", torrentFile.toString())
+                "-g", config.toString(), "-w", save.toString(), encryption, "-M", "-p", "51413", torrentFile.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Path downloaded = save.resolve(metainfo.info().name());
         String expected = sha256(content);

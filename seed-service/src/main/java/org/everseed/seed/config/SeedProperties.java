@@ -57,6 +57,13 @@ import org.springframework.validation.annotation.Validated;
  *     and 1,024 at once overflowed it); default 64
  * @param udpMaxQueued most UDP tracker requests waiting for a place among the outstanding ones; one more fails at
  *     once (the next tracker is tried, the announce retried after {@code announce-retry}); default 65536
+ * @param encryption whether peers may connect with Message Stream Encryption (MSE/PE, the Vuze specification; no
+ *     BEP): peers set to require encryption (a Transmission, qBittorrent or libtorrent setting) can then download,
+ *     and aria2, which tries MSE first, connects without its one-second retry; off, such connections are closed;
+ *     default true
+ * @param encryptionPreferRc4 whether an encrypted connection whose peer offers both payload methods keeps RC4
+ *     for the payload; off, it switches to plaintext after the handshake (as libtorrent does by default), so blocks
+ *     need no enciphering and can leave as file regions; default false
  */
 @Validated
 @ConfigurationProperties("everseed.seed")
@@ -90,5 +97,7 @@ public record SeedProperties(
         @DefaultValue("2s") @NotNull Duration udpTimeout,
         @DefaultValue("3") @Min(1) @Max(16) int udpTries,
         @DefaultValue("64") @Min(1) int udpMaxOutstanding,
-        @DefaultValue("65536") @Min(0) int udpMaxQueued) {
+        @DefaultValue("65536") @Min(0) int udpMaxQueued,
+        @DefaultValue("true") boolean encryption,
+        @DefaultValue("false") boolean encryptionPreferRc4) {
 }

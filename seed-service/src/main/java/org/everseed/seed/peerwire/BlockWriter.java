@@ -13,7 +13,8 @@ import org.everseed.seed.storage.StorageLayout;
  * Writes one {@code piece} message (BEP 3: 13-byte header, then the block) for a block of a torrent, without
  * flushing, in the configured {@link BlockTransfer} way. The block's bytes come from its content files, possibly
  * several (a v1 piece spans files), and zeros for pad files (BEP 47) and v2 padding (BEP 52). Stateless; runs on the
- * connection's event loop. Both ways do blocking file I/O of one block (16 KiB) on the event loop, normally from the
+ * connection's event loop. On an RC4-enciphered connection (MSE) blocks always go as buffers, since a file region
+ * cannot be enciphered on its way. Both ways do blocking file I/O of one block (16 KiB) on the event loop, normally from the
  * page cache.
  */
 final class BlockWriter {
@@ -30,7 +31,7 @@ final class BlockWriter {
      */
     void write(ChannelHandlerContext ctx, OpenContent content, int index, int begin, int length) throws IOException {
         long position = content.layout().offset(index, begin);
-        if (transfer == BlockTransfer.FILE_REGION) {
+        if (transfer == BlockTransfer.FILE_REGION && !MseHandler.enciphers(ctx.channel())) {
             writeRegions(ctx, content, index, begin, position, length);
             return;
         }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.everseed.bittorrent.id.InfoHash;
 import org.everseed.bittorrent.peer.Bitfield;
 import org.everseed.bittorrent.peer.Extension;
 import org.everseed.bittorrent.peer.Handshake;
@@ -125,6 +126,11 @@ final class PeerConnectionHandler extends ChannelInboundHandlerAdapter implement
     }
 
     private void onHandshake(Handshake handshake) {
+        InfoHash encryptedFor = ctx.channel().attr(MseHandler.SKEY).get();
+        if (encryptedFor != null && !encryptedFor.equals(handshake.infoHash())) {
+            close("the handshake names another torrent than its encrypted handshake (MSE) did");
+            return;
+        }
         SeededTorrent found = context.registry().find(handshake.infoHash()).orElse(null);
         if (found == null) {
             close("unknown info_hash " + handshake.infoHash());

@@ -16,6 +16,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.everseed.bittorrent.id.PeerId;
@@ -29,8 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The everseed's TCP listener (BEP 3 peer wire): one port, {@code everseed.seed.peer-port}, for all
- * torrents, on native epoll where available (else NIO). Each connection gets a connection cap check, idle and keep-alive timers, the frame
- * decoder, the encoder and its own {@link PeerConnectionHandler}. Also rotates the upload slots every
+ * torrents, on native epoll where available (else NIO). Each connection gets a connection cap check, idle and keep-alive timers,
+ * when {@code encryption} is on the {@link MseHandler} that answers encrypted handshakes (MSE/PE), the frame decoder, the encoder and its own {@link PeerConnectionHandler}. Also rotates the upload slots every
  * {@code unchoke-interval} and the optimistic slot every {@code optimistic-unchoke-interval}. Started
  * with the context, stopped (listener and connections closed) before
  * the beans it uses.
@@ -45,6 +46,7 @@ public class PeerWireServer implements SmartLifecycle {
     private final PeerWireContext context;
     private final ConnectionLimiter limiter;
     private final PeerWireEncoder encoder = new PeerWireEncoder();
+    private final SecureRandom random = new SecureRandom();
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel listener;
@@ -78,7 +80,12 @@ public class PeerWireServer implements SmartLifecycle {
                         ch.pipeline()
                                 .addLast("limits", limiter)
                                 .addLast("idle", new IdleStateHandler(properties.idleTimeout().toMillis(),
-                                        properties.keepAliveInterval().toMillis(), 0, TimeUnit.MILLISECONDS))
+                                        properties.keepAliveInterval().toMillis(), 0, TimeUnit.MILLISECONDS));
+                        if (properties.encryption()) {
+                            ch.pipeline().addLast("mse", new MseHandler(context.registry(),
+                                    properties.encryptionPreferRc4(), random));
+                        }
+                        ch.pipeline()
                                 .addLast("frames", frames)
                                 .addLast("encoder", encoder)
                                 .addLast("peer", new PeerConnectionHandler(context, frames));
@@ -97,8 +104,8 @@ public class PeerWireServer implements SmartLifecycle {
         if (optimistic > 0) {
             boss.scheduleAtFixedRate(context.slots()::rotateOptimistic, optimistic, optimistic, TimeUnit.MILLISECONDS);
         }
-        log.info("everseed peer wire listening on {}:{} ({}, blocks as {})", properties.peerHost(), port,
-                epoll ? "epoll" : "nio", properties.blockTransfer());
+        log.info("everseed peer wire listening on {}:{} ({}, blocks as {}, encryption {})", properties.peerHost(), port,
+                epoll ? "epoll" : "nio", properties.blockTransfer(), properties.encryption() ? "accepted" : "off");
     }
 
     @Override
