@@ -283,6 +283,13 @@ class SeedServiceIT {
             garbage.send("GET /announce HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(garbage.closedByPeer()).as("garbage handshake closes").isTrue();
         }
+        try (RawPeer noise = new RawPeer(server.port(), Duration.ofSeconds(3))) {
+            byte[] random = new byte[96 + 700];                // an MSE public key, then no req1 marker in 512 bytes
+            new Random(7).nextBytes(random);
+            random[0] = 1;                                     // not a plain handshake's pstrlen of 19
+            noise.send(random);
+            assertThat(noise.closedByPeer()).as("an encrypted handshake without its marker closes at once").isTrue();
+        }
         try (RawPeer unknown = new RawPeer(server.port(), Duration.ofSeconds(10))) {
             unknown.sendHandshake(InfoHash.sha1Of("not served".getBytes(StandardCharsets.US_ASCII)));
             assertThat(unknown.closedByPeer()).as("unknown info_hash closes").isTrue();
