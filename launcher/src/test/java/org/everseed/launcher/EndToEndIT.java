@@ -159,15 +159,18 @@ class EndToEndIT {
         assertThat(cut.statusCode()).isEqualTo(400);
         assertThat(countPublications()).isEqualTo(publications);
 
-        // A garbage handshake: the everseed closes that connection and keeps serving everyone else.
+        // A garbage handshake: the everseed closes that connection and keeps serving everyone else. Bytes that are
+        // no plain handshake are taken for an encrypted one (MSE): 700 of them hold no synchronisation marker within
+        // the 96-byte public key and 512 bytes of padding allowed, so the connection closes at once; at most our
+        // public key and padding (96 + 512 bytes) may have gone back before.
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", settings.seedPeerPort()), 5_000);
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(5_000);
             OutputStream out = socket.getOutputStream();
-            out.write("GET / HTTP/1.1\r\nHost: everseed\r\n\r\n".repeat(4).getBytes(StandardCharsets.US_ASCII));
+            out.write("GET / HTTP/1.1\r\nHost: everseed\r\n\r\n".repeat(20).getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            assertThat(readUntilClosed(in)).as("bytes the everseed sent back to garbage").isZero();
+            assertThat(readUntilClosed(in)).as("bytes the everseed sent back to garbage").isLessThanOrEqualTo(96 + 512);
         }
         assertThat(scrapeComplete(infoHash)).isGreaterThanOrEqualTo(1);
     }
