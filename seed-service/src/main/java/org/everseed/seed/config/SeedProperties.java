@@ -43,7 +43,8 @@ import org.springframework.validation.annotation.Validated;
  *     moves to the peer that waited longest; 0 disables the optimistic slot; default 30 s
  * @param consumerGroup Kafka consumer group of the listeners; instances sharing it share the work; default seed-service
  * @param blockTransfer how blocks are sent: {@code pooled-buffer} (header and block in one pooled direct buffer, one
- *     positional read) or {@code file-region} (header, then a zero-copy {@code sendfile} region); default pooled-buffer
+ *     positional read) or {@code file-region} (header, then a zero-copy {@code sendfile} region; on an RC4-enciphered MSE
+ *     connection blocks go as pooled buffers); default pooled-buffer
  * @param writeBufferHighWaterMark bytes queued on a connection above which no more blocks are read for it (a slow
  *     reader costs at most this much plus one block); it resumes below half of it; default 2MB
  * @param verifyAhead whether the first interested peer of a torrent starts hashing its whole file in order on one
