@@ -60,7 +60,7 @@ record Aria2Download(double toComplete, double transfer, double firstBytes) {
         command.add(source);
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("aria2c.log").toFile()).start();
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long deadline = start + TimeUnit.MINUTES.toNanos(10);
         long first = 0;
         long firstBytes = 0;
