@@ -10,7 +10,9 @@
 #        MEMORY (default 1; 0 skips the heap phase), WARM (true: also download again from the same everseed),
 #        VARIANT (everseed settings measured beside the defaults, default everseed.seed.block-transfer=file-region),
 #        JFR (a .jfr file: record the benchmark JVM with Flight Recorder),
-#        ARIA2C_LOG (true: aria2c logs at level info to $BENCH_DIR/aria2c-N.log; slows it down)
+#        ARIA2C_LOG (true: aria2c logs at level info to $BENCH_DIR/aria2c-N.log; slows it down),
+#        ARIA2C_BT_OPTS (comma-separated aria2c options for the BitTorrent downloads only, e.g.
+#        --bt-require-crypto=true,--bt-min-crypto-level=arc4 for RC4-enciphered connections to both seeders)
 set -euo pipefail
 SIZE_MIB=${1:-1024}
 BENCH_DIR=${BENCH_DIR:-/tmp/everseed-bench}
@@ -38,6 +40,7 @@ cd "$ROOT"
   -Dbench.dir="$BENCH_DIR" -Dbench.rounds="$ROUNDS" -Dbench.memory="${MEMORY:-1}" -Dbench.warm="${WARM:-false}" \
   -Dbench.variant="${VARIANT:-everseed.seed.block-transfer=file-region}" \
   -Dbench.script="$ROOT/bench/seed/libtorrent_seed.py" -Dbench.aria2c-log="${ARIA2C_LOG:-false}" \
+  -Dbench.aria2c-bt-options="${ARIA2C_BT_OPTS:-}" \
   ${JFR:+-DargLine="-XX:StartFlightRecording=filename=$JFR,settings=profile"} \
   | grep -E '^(\[ERROR\]|Tests run)' || true
 # surefire sends the test's output to a file

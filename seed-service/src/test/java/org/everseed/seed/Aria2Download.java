@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  * between the tracker's answer and the first connection whoever the seeder is). The time aria2c spends
  * after completion (announcing {@code completed} on its next one-second tick, then exiting) is in neither.
  *
- * <p>{@code -Dbench.aria2c-log=true} makes aria2c log at level info to {@code aria2c-N.log} in the benchmark
+ * <p>{@code -Dbench.aria2c-bt-options=--opt=value,--opt2=value} adds aria2c options to the BitTorrent downloads
+ * (not to the HTTP one), e.g. {@code --bt-require-crypto=true,--bt-min-crypto-level=arc4} to measure RC4-enciphered
+ * connections. {@code -Dbench.aria2c-log=true} makes aria2c log at level info to {@code aria2c-N.log} in the benchmark
  * directory (N counts the downloads of this JVM); the logging slows aria2c down.
  *
  * @param toComplete MB/s from start to complete
@@ -56,6 +58,10 @@ record Aria2Download(double toComplete, double transfer, double firstBytes) {
         int n = DOWNLOADS.incrementAndGet();
         if (Boolean.getBoolean("bench.aria2c-log")) {
             command.addAll(List.of("--log=" + dir.resolve("aria2c-" + n + ".log"), "--log-level=info"));
+        }
+        String btOptions = System.getProperty("bench.aria2c-bt-options", "");
+        if (!source.startsWith("http") && !btOptions.isBlank()) {
+            command.addAll(List.of(btOptions.split(",")));
         }
         command.add(source);
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
