@@ -6,7 +6,7 @@
 # everseed's heap with 10,000 torrents and 500 concurrent peers.
 #
 # usage: bench/seed/run.sh [SIZE_MIB]      (needs aria2c, mktorrent, opentracker, nginx, /usr/bin/python3 + libtorrent)
-# env:   BENCH_DIR (default /tmp/everseed-bench), ROUNDS (default 2), JAVA_HOME (default JDK 25),
+# env:   BENCH_DIR (default /tmp/everseed-bench), ROUNDS (default 4: the order of the four sources rotates each round), JAVA_HOME (default JDK 25),
 #        MEMORY (default 1; 0 skips the heap phase), WARM (true: also download again from the same everseed),
 #        VARIANT (everseed settings measured beside the defaults, default everseed.seed.block-transfer=file-region),
 #        JFR (a .jfr file: record the benchmark JVM with Flight Recorder),
@@ -16,7 +16,7 @@
 set -euo pipefail
 SIZE_MIB=${1:-1024}
 BENCH_DIR=${BENCH_DIR:-/tmp/everseed-bench}
-ROUNDS=${ROUNDS:-2}
+ROUNDS=${ROUNDS:-4}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 for tool in aria2c mktorrent opentracker nginx; do

@@ -31,13 +31,14 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * The benchmark behind {@code bench/seed/run.sh} (not a test: surefire runs it only when named with
  * {@code -Dtest=SeedBenchmark}). Rates: aria2c downloads {@code bench.bin} over loopback from the
  * everseed alone, then from a libtorrent seeder alone (both found through a local opentracker), then
- * over plain HTTP from nginx, {@code bench.rounds} times each, interleaved; prints MB/s and ratios, for the
+ * over plain HTTP from nginx, {@code bench.rounds} times each, interleaved with the order rotated each round;
+ * prints MB/s and ratios, for the
  * transfer (first completed bytes to complete) and from aria2c's start to complete ({@link Aria2Download}).
  * Memory: heap used after a full GC with 10,000 torrents served and 500 peers connected.
  */
 class SeedBenchmark {
     private static final Path DIR = Path.of(System.getProperty("bench.dir", "/tmp/everseed-bench"));
-    private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
     private static final int TRACKER_PORT = 16969;
     private static final int LIBTORRENT_PORT = 16881;
     private static final int NGINX_PORT = 18089;
@@ -65,19 +66,25 @@ class SeedBenchmark {
                         format(everseedRate(metainfo, torrent, size, Map.of())));
             }
             for (int round = 1; round <= ROUNDS; round++) {       // bench.rounds=0: memory only
-                ours.add(everseedRate(metainfo, torrent, size, Map.of()));
-                regions.add(everseedRate(metainfo, torrent, size, VARIANT));
-                Process lt = start("/usr/bin/python3", System.getProperty("bench.script"), DIR.resolve("bench.torrent").toString(),
-                        DIR.toString(), Integer.toString(LIBTORRENT_PORT));
-                try {
-                    awaitSeeder(metainfo.infoHash(), LIBTORRENT_PORT);
-                    libtorrent.add(Aria2Download.run(DIR, size, DIR.resolve("bench.torrent").toString()));
-                } finally {
-                    lt.destroy();
-                    lt.waitFor(10, TimeUnit.SECONDS);
+                // the four sources in turn, starting one further each round: the place in a round matters (an
+                // everseed measured right after another ran faster whatever its settings), so with rounds a
+                // multiple of 4 every source is measured once in every place
+                Aria2Download[] measured = new Aria2Download[4];
+                for (int k = 0; k < 4; k++) {
+                    int source = (round - 1 + k) % 4;
+                    measured[source] = switch (source) {
+                        case 0 -> everseedRate(metainfo, torrent, size, Map.of());
+                        case 1 -> everseedRate(metainfo, torrent, size, VARIANT);
+                        case 2 -> libtorrentRate(metainfo, size);
+                        default -> Aria2Download.run(DIR, size, "http://127.0.0.1:" + NGINX_PORT + "/bench.bin");
+                    };
                 }
-                http.add(Aria2Download.run(DIR, size, "http://127.0.0.1:" + NGINX_PORT + "/bench.bin"));
-                System.out.printf("BENCH round %d: everseed %s (variant: %s), libtorrent %s, nginx %s%n", round,
+                ours.add(measured[0]);
+                regions.add(measured[1]);
+                libtorrent.add(measured[2]);
+                http.add(measured[3]);
+                System.out.printf("BENCH round %d (first: %s): everseed %s (variant: %s), libtorrent %s, nginx %s%n", round,
+                        List.of("everseed", "variant", "libtorrent", "nginx").get((round - 1) % 4),
                         format(ours.getLast()), format(regions.getLast()), format(libtorrent.getLast()), format(http.getLast()));
             }
         } finally {
@@ -261,6 +268,19 @@ class SeedBenchmark {
     private static Process start(String... command) throws Exception {
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(DIR.resolve(Path.of(command[0]).getFileName() + ".log").toFile()).start();
+    }
+
+    /** Seeds the file from a fresh libtorrent seeder ({@code bench.script}); aria2c's rate from it alone. */
+    private static Aria2Download libtorrentRate(Metainfo metainfo, long size) throws Exception {
+        Process lt = start("/usr/bin/python3", System.getProperty("bench.script"), DIR.resolve("bench.torrent").toString(),
+                DIR.toString(), Integer.toString(LIBTORRENT_PORT));
+        try {
+            awaitSeeder(metainfo.infoHash(), LIBTORRENT_PORT);
+            return Aria2Download.run(DIR, size, DIR.resolve("bench.torrent").toString());
+        } finally {
+            lt.destroy();
+            lt.waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
     /** Seeds the file from a fresh everseed sending blocks as {@code transfer}; aria2c's rate from it alone. */
