@@ -24,7 +24,7 @@ import org.everseed.seed.peerwire.PeerWireServer;
 import org.everseed.seed.session.TorrentRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -77,10 +77,13 @@ class SeedTransmissionIT {
         }
     }
 
-    /** {@code -et}: encryption tolerated (a plain handshake); {@code -er}: encryption required (MSE with RC4). */
-    @ParameterizedTest(name = "transmission-cli {0}")
-    @ValueSource(strings = {"-et", "-er"})
-    void transmissionCliInItsOwnNamespaceDownloadsFromTheEverseedAlone(String encryption) throws Exception {
+    /**
+     * {@code -et}: encryption tolerated (a plain handshake); {@code -er}: encryption required (MSE with RC4). By
+     * magnet link, transmission gets the info dictionary from the everseed (BEP 9) before the pieces.
+     */
+    @ParameterizedTest(name = "transmission-cli {0} by {1}")
+    @CsvSource({"-et, torrent", "-er, torrent", "-et, magnet"})
+    void transmissionCliInItsOwnNamespaceDownloadsFromTheEverseedAlone(String encryption, String by) throws Exception {
         byte[] content = new byte[2 * 1024 * 1024 + 777];
         new Random().nextBytes(content);
         Path dir = Files.createTempDirectory("seed-tr-src-");
@@ -113,7 +116,8 @@ class SeedTransmissionIT {
                 + " \"lpd-enabled\": false, \"pex-enabled\": false, \"port-forwarding-enabled\": false}");
         Path log = dir.resolve("transmission.log");
         Process transmission = new ProcessBuilder("ip", "netns", "exec", NAMESPACE, "transmission-cli",
-                "-g", config.toString(), "-w", save.toString(), encryption, "-M", "-p", "51413", torrentFile.toString())
+                "-g", config.toString(), "-w", save.toString(), encryption, "-M", "-p", "51413", by.equals("magnet") ? magnet(metainfo)
+                        : torrentFile.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Path downloaded = save.resolve(metainfo.info().name());
         String expected = sha256(content);
@@ -139,6 +143,12 @@ class SeedTransmissionIT {
     }
 
     // --- helpers
+
+    /** A v1 magnet link naming the stub tracker, which hands out only the everseed. */
+    private static String magnet(Metainfo metainfo) {
+        return "magnet:?xt=urn:btih:" + metainfo.infoHash().hex() + "&dn=" + metainfo.info().name() + "&tr="
+                + java.net.URLEncoder.encode(STUBS.baseUrl() + "/announce", StandardCharsets.UTF_8);
+    }
 
     /** Makes the namespace and the veth pair, then the stub services on the host end. */
     private static StubHttpServices network() {
