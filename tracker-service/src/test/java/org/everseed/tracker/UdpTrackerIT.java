@@ -56,6 +56,8 @@ class UdpTrackerIT {
     SwarmRegistry registry;
     @Autowired
     EventPublisher publisher;
+    @Autowired
+    org.springframework.r2dbc.core.DatabaseClient db;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -139,6 +141,49 @@ class UdpTrackerIT {
                         .contains(new UdpResponse.Error(3, "unregistered torrent"));
             }
         }
+    }
+
+    /**
+     * The same bytes and name published twice give one info_hash: withdrawing one publication keeps the torrent
+     * tracked for the other; withdrawing both forgets it; publishing it again tracks it again.
+     */
+    @Test
+    void aTorrentOfTwoPublicationsIsTrackedUntilBothAreWithdrawnAndAgainWhenRepublished() throws Exception {
+        InfoHash hash = randomHash();
+        UUID first = registerPublication(hash, null);
+        UUID second = registerPublication(hash, null);
+        try (UdpClient client = new UdpClient(server.port(), RECEIVE_TIMEOUT_MILLIS)) {
+            long id = connect(client);
+            withdraw(first, hash);
+            awaitUntil(() -> publicationWithdrawn(first));
+            Thread.sleep(500);                                // the listener's last step, forgetting, would follow at once
+            assertThat(registry.find(hash)).as("still tracked for the second publication").isPresent();
+            assertThat(client.exchange(UdpRequestEncoder.announce(id, 1,
+                    AnnounceRequest.of(hash, PeerId.generate("-TWO001-"), 7401, 0, 0, 5, AnnounceEvent.STARTED), 1))
+                    .orElseThrow()).isInstanceOf(UdpResponse.Announce.class);
+
+            withdraw(second, hash);
+            awaitUntil(() -> registry.find(hash).isEmpty());
+            assertThat(client.exchange(UdpRequestEncoder.announce(id, 2,
+                    AnnounceRequest.of(hash, PeerId.generate("-TWO002-"), 7402, 0, 0, 5, AnnounceEvent.NONE), 2)))
+                    .contains(new UdpResponse.Error(2, "unregistered torrent"));
+
+            registerPublication(hash, null);                   // waits until tracked again
+            assertThat(client.exchange(UdpRequestEncoder.announce(id, 3,
+                    AnnounceRequest.of(hash, PeerId.generate("-TWO003-"), 7403, 0, 0, 5, AnnounceEvent.STARTED), 3))
+                    .orElseThrow()).isInstanceOf(UdpResponse.Announce.class);
+        }
+    }
+
+    private void withdraw(UUID publication, InfoHash hash) {
+        publisher.publish(new PublicationWithdrawn(UUID.randomUUID(), Instant.now(), publication, hash.hex(), null))
+                .block(TIMEOUT);
+    }
+
+    private boolean publicationWithdrawn(UUID publication) {
+        return Boolean.TRUE.equals(db.sql("SELECT withdrawn_at IS NOT NULL AS w FROM torrent_publication"
+                        + " WHERE publication_id = :p").bind("p", publication)
+                .map(r -> r.get("w", Boolean.class)).one().block(TIMEOUT));
     }
 
     @Test

@@ -30,8 +30,10 @@ public class TorrentRepository {
     }
 
     /**
-     * Registers a torrent unless it is registered already (an event seen twice changes nothing), and
-     * returns its row as stored, which may say it was withdrawn before this registration arrived.
+     * Registers a torrent of publication {@code publicationId} unless it is registered already (an event seen twice
+     * changes nothing), records the publication as one of the torrent's, and returns the torrent's row as stored. The
+     * row says withdrawn when this publication was withdrawn before its registration arrived and no other publication
+     * of the torrent is live; a new publication of a torrent whose publications were all withdrawn makes it live again.
      */
     public Mono<RegisteredTorrent> register(InfoHash infoHash, Optional<InfoHashV2> infoHashV2, UUID publicationId,
                                             String name) {
@@ -43,6 +45,15 @@ public class TorrentRepository {
                 .bind("n", name);
         insert = infoHashV2.isPresent() ? insert.bind("v2", infoHashV2.get().bytes()) : insert.bindNull("v2", byte[].class);
         return insert.then()
+                .then(db.sql("INSERT INTO torrent_publication (info_hash, publication_id) VALUES (:h, :p)"
+                                + " ON CONFLICT (info_hash, publication_id) DO NOTHING")
+                        .bind("h", infoHash.bytes())
+                        .bind("p", publicationId)
+                        .then())
+                .then(db.sql("UPDATE torrent SET withdrawn_at = NULL WHERE info_hash = :h AND withdrawn_at IS NOT NULL"
+                                + " AND EXISTS (SELECT 1 FROM torrent_publication WHERE info_hash = :h AND withdrawn_at IS NULL)")
+                        .bind("h", infoHash.bytes())
+                        .then())
                 .then(db.sql("SELECT " + COLUMNS + " FROM torrent WHERE info_hash = :h")
                         .bind("h", infoHash.bytes())
                         .map(TorrentRepository::row)
@@ -50,16 +61,33 @@ public class TorrentRepository {
     }
 
     /**
-     * Marks the torrent withdrawn at {@code at} (the first time only); inserts a placeholder row when its
-     * {@code TorrentCreated} has not arrived yet, so that it is never tracked.
+     * Marks publication {@code publicationId} of the torrent withdrawn at {@code at} (the first time only), and the
+     * torrent itself when no other publication of it is live; inserts placeholder rows when the publication's
+     * {@code TorrentCreated} has not arrived yet, so that it never counts as live.
+     *
+     * @return whether the torrent is withdrawn now (no live publication of it is left)
      */
-    public Mono<Void> withdraw(InfoHash infoHash, UUID publicationId, Instant at) {
-        return db.sql("INSERT INTO torrent (info_hash, publication_id, name, withdrawn_at) VALUES (:h, :p, '', :t)"
-                        + " ON CONFLICT (info_hash) DO UPDATE SET withdrawn_at = COALESCE(torrent.withdrawn_at, :t)")
+    public Mono<Boolean> withdraw(InfoHash infoHash, UUID publicationId, Instant at) {
+        return db.sql("INSERT INTO torrent_publication (info_hash, publication_id, withdrawn_at) VALUES (:h, :p, :t)"
+                        + " ON CONFLICT (info_hash, publication_id) DO UPDATE SET"
+                        + " withdrawn_at = COALESCE(torrent_publication.withdrawn_at, :t)")
                 .bind("h", infoHash.bytes())
                 .bind("p", publicationId)
                 .bind("t", at)
-                .then();
+                .then()
+                .then(db.sql("INSERT INTO torrent (info_hash, publication_id, name, withdrawn_at) SELECT :h, :p, '', :t"
+                                + " WHERE NOT EXISTS (SELECT 1 FROM torrent_publication WHERE info_hash = :h"
+                                + " AND withdrawn_at IS NULL)"
+                                + " ON CONFLICT (info_hash) DO UPDATE SET withdrawn_at = COALESCE(torrent.withdrawn_at, :t)")
+                        .bind("h", infoHash.bytes())
+                        .bind("p", publicationId)
+                        .bind("t", at)
+                        .then())
+                .then(db.sql("SELECT withdrawn_at IS NOT NULL AS withdrawn FROM torrent WHERE info_hash = :h")
+                        .bind("h", infoHash.bytes())
+                        .map(r -> Boolean.TRUE.equals(r.get("withdrawn", Boolean.class)))
+                        .one()
+                        .defaultIfEmpty(false));
     }
 
     /** Adds one completed download ({@code event=completed}, BEP 3). */

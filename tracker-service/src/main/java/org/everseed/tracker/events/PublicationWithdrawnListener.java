@@ -14,9 +14,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Forgets the torrent of a withdrawn publication: its row is marked withdrawn (first, so a restart
- * does not bring it back), then its swarm and peers go; announces and scrapes for its v1 or v2 keys
- * get {@code unregistered torrent} from then on. An event without info_hash (no torrent was made)
+ * Forgets the torrent of a withdrawn publication, unless another publication of the same torrent (the same
+ * bytes and name published twice share one info_hash) is still live: the publication's row is marked withdrawn
+ * and, when it was the last live one, the torrent's row too (first, so a restart does not bring it back), then its
+ * swarm and peers go; announces and scrapes for its v1 or v2 keys get {@code unregistered torrent} from then on. An event without info_hash (no torrent was made)
  * changes nothing. Idempotent; runs on a Kafka container thread.
  */
 @Component
@@ -43,7 +44,12 @@ public class PublicationWithdrawnListener {
             return;
         }
         InfoHash infoHash = InfoHash.fromHex(event.infoHash());
-        repository.withdraw(infoHash, event.publicationId(), event.occurredAt()).block(TIMEOUT);
+        Boolean gone = repository.withdraw(infoHash, event.publicationId(), event.occurredAt()).block(TIMEOUT);
+        if (!Boolean.TRUE.equals(gone)) {
+            log.info("Still tracking {}: publication {} withdrawn, another publication of it is live", infoHash,
+                    event.publicationId());
+            return;
+        }
         registry.forget(infoHash).ifPresent(s -> log.info("Forgot {}: publication {} withdrawn", infoHash,
                 event.publicationId()));
     }

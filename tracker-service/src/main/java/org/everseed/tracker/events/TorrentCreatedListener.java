@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Registers each torrent of a {@code TorrentCreated} event: a row in {@code torrent}, then a swarm in
  * memory under its v1 info_hash and, for a hybrid torrent, its truncated v2 info_hash too (BEP 52: one
- * swarm). Idempotent: a repeated event finds both in place and changes nothing; a torrent withdrawn
- * before (a {@code PublicationWithdrawn} that overtook this event) stays untracked. Runs on a Kafka
+ * swarm). Idempotent: a repeated event finds both in place and changes nothing; a publication withdrawn
+ * before (a {@code PublicationWithdrawn} that overtook this event) stays untracked unless another publication of
+ * the same torrent is live; a new publication of a torrent whose publications were all withdrawn is tracked again. Runs on a Kafka
  * container thread, where waiting for the database is allowed; a failure is retried and then
  * dead-lettered by the platform's error handler.
  */
