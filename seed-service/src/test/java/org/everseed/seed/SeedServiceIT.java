@@ -363,14 +363,15 @@ class SeedServiceIT {
     @Test
     void aWithdrawnPublicationStopsItsSeedForGoodEvenOnARepeatedTorrentCreated() throws Exception {
         Published p = publish(2 * PIECE_LENGTH + 5, -1);
-        send(created(p));
+        TorrentCreated event = created(p);
+        send(event);
         await(() -> registry.contains(p.infoHash()), "everseed started");
         try (RawPeer connected = new RawPeer(server.port(), Duration.ofSeconds(10))) {
             connected.sendHandshake(p.infoHash());
             connected.readHandshake();
             connected.readMessage(p.pieces());
-            PublicationWithdrawn withdrawn = new PublicationWithdrawn(UUID.randomUUID(), Instant.now(), UUID.randomUUID(),
-                    p.infoHash().hex(), null);
+            PublicationWithdrawn withdrawn = new PublicationWithdrawn(UUID.randomUUID(), Instant.now(),
+                    event.publicationId(), p.infoHash().hex(), null);
             kafka.send(withdrawn.topic(), withdrawn.key(), codec.encode(withdrawn)).get(30, TimeUnit.SECONDS);
             kafka.send(withdrawn.topic(), withdrawn.key(), codec.encode(withdrawn)).get(30, TimeUnit.SECONDS);
             await(() -> !registry.contains(p.infoHash()), "withdrawn everseed stopped");
@@ -380,7 +381,7 @@ class SeedServiceIT {
         assertThat(state(p.infoHash())).isEqualTo("withdrawn");
         await(() -> STUBS.announces.stream().anyMatch(q -> q.contains(urlEncoded(p.infoHash()))
                 && q.contains("event=stopped")), "stopped announce");
-        send(created(p));
+        send(event);                                          // the same event again, as a replay
         kafka.send(Topics.SWARM_EMPTY, p.infoHash().hex(), codec.encode(new SwarmEmpty(UUID.randomUUID(), Instant.now(),
                 p.infoHash().hex(), Instant.now()))).get(30, TimeUnit.SECONDS);
         Thread.sleep(3000);
@@ -397,6 +398,67 @@ class SeedServiceIT {
         return String.join(",", db.sql("SELECT convert_from(payload, 'UTF8') AS p FROM outbox WHERE topic = :t AND record_key = :k")
                 .bind("t", Topics.EVERSEED_STOPPED).bind("k", infoHash.hex())
                 .map(r -> r.get("p", String.class)).all().collectList().block(TIMEOUT));
+    }
+
+    /**
+     * The same bytes and name published twice give one info_hash, each publication with a blob of its own (the
+     * portal deletes a withdrawn publication's blob): withdrawing one moves the everseed to the other's blob and
+     * libtorrent still downloads it; withdrawing both stops it; publishing it again seeds it again.
+     */
+    @Test
+    void aTorrentPublishedTwiceIsSeededUntilBothAreWithdrawnAndAgainWhenRepublished() throws Exception {
+        Published p = publish(3 * PIECE_LENGTH + 11, -1);
+        TorrentCreated first = created(p);
+        send(first);
+        await(() -> registry.contains(p.infoHash()), "everseed started");
+        String secondBlob = copyBlob(p);
+        TorrentCreated second = createdFrom(p, secondBlob);
+        send(second);
+        await(() -> livePublications(p.infoHash()) == 2, "both publications recorded");
+
+        withdraw(first, p);
+        Files.delete(BLOBS.resolve(p.blobKey()));            // as the portal does after the withdrawal
+        await(() -> servedBlobs(p.infoHash()).equals(List.of(secondBlob)), "the everseed moved to the second blob");
+        assertThat(state(p.infoHash())).isEqualTo("active");
+        Path torrentFile = Files.write(Files.createTempDirectory("lt-").resolve("t.torrent"), p.torrent());
+        libtorrentDownloads(p, torrentFile.toString());
+
+        withdraw(second, p);
+        await(() -> !registry.contains(p.infoHash()), "stopped with the last publication");
+        assertThat(state(p.infoHash())).isEqualTo("withdrawn");
+
+        String thirdBlob = copyBlob(p);
+        send(createdFrom(p, thirdBlob));
+        await(() -> servedBlobs(p.infoHash()).equals(List.of(thirdBlob)), "seeded again from the new publication");
+        assertThat(state(p.infoHash())).isEqualTo("active");
+    }
+
+    private String copyBlob(Published p) throws IOException {
+        String key = "it/" + UUID.randomUUID() + ".bin";
+        Files.write(BLOBS.resolve(key), p.content());
+        return key;
+    }
+
+    private static TorrentCreated createdFrom(Published p, String blobKey) {
+        TorrentCreated template = created(p);
+        return new TorrentCreated(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), template.infoHash(),
+                template.name(), template.size(), template.pieceLength(), blobKey, template.torrentUrl(),
+                template.magnetUri());
+    }
+
+    private void withdraw(TorrentCreated publication, Published p) throws Exception {
+        PublicationWithdrawn withdrawn = new PublicationWithdrawn(UUID.randomUUID(), Instant.now(),
+                publication.publicationId(), p.infoHash().hex(), null);
+        kafka.send(withdrawn.topic(), withdrawn.key(), codec.encode(withdrawn)).get(30, TimeUnit.SECONDS);
+    }
+
+    private List<String> servedBlobs(InfoHash infoHash) {
+        return registry.find(infoHash).map(t -> t.data().blobKeys()).orElse(List.of());
+    }
+
+    private long livePublications(InfoHash infoHash) {
+        return db.sql("SELECT count(*) AS n FROM everseed_publication WHERE info_hash = :h AND withdrawn_at IS NULL")
+                .bind("h", infoHash.bytes()).map(r -> r.get("n", Long.class)).one().block(TIMEOUT);
     }
 
     @Test

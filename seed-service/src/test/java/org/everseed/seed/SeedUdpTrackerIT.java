@@ -180,9 +180,9 @@ class SeedUdpTrackerIT {
     @Test
     void aWithdrawnPublicationSendsStoppedOverUdp() throws Exception {
         Published p = withdrawn;
-        start(p);
+        UUID publication = start(p);
         await(() -> scrape(p.infoHash()).map(s -> s.complete() == 1).orElse(false), "the everseed listed");
-        PublicationWithdrawn event = new PublicationWithdrawn(UUID.randomUUID(), Instant.now(), UUID.randomUUID(),
+        PublicationWithdrawn event = new PublicationWithdrawn(UUID.randomUUID(), Instant.now(), publication,
                 p.infoHash().hex(), null);
         kafka.send(event.topic(), event.key(), codec.encode(event)).get(30, TimeUnit.SECONDS);
         await(() -> !registry.contains(p.infoHash()), "everseed stopped");
@@ -190,13 +190,15 @@ class SeedUdpTrackerIT {
                 "opentracker no longer lists the everseed");
     }
 
-    private void start(Published p) throws Exception {
+    /** Sends the {@code TorrentCreated} of a new publication of {@code p} and waits for its everseed; its id. */
+    private UUID start(Published p) throws Exception {
         TorrentCreated event = new TorrentCreated(UUID.randomUUID(), Instant.now(), UUID.randomUUID(),
                 p.infoHash().hex(), p.metainfo().info().name(), p.content().length, 32768, p.blobKey(),
                 "http://localhost:8080/torrents/" + p.infoHash().hex() + ".torrent",
                 "magnet:?xt=urn:btih:" + p.infoHash().hex());
         kafka.send(event.topic(), event.key(), codec.encode(event)).get(30, TimeUnit.SECONDS);
         await(() -> registry.contains(p.infoHash()), "everseed started");
+        return event.publicationId();
     }
 
     private static void aria2cDownloads(Published p, Path dir, String torrentOrMagnet) throws Exception {

@@ -13,10 +13,11 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On {@code PublicationWithdrawn}: marks the everseed withdrawn in the shared table (final: never
- * seeded again, even on a repeated {@code TorrentCreated}) and stops it here; other instances stop
- * it at their next health check. A withdrawal without an info_hash (no torrent was made) or of a
- * torrent never assigned changes nothing. Idempotent.
+ * On {@code PublicationWithdrawn}: records the publication withdrawn (never seeded again, even on a repeated
+ * {@code TorrentCreated}); when no other publication of the same torrent is live, marks the everseed withdrawn in
+ * the shared table and stops it here (other instances stop it at their next health check), else moves it to a live
+ * publication's blobs if needed ({@link Everseeds#withdraw}). A withdrawal without an info_hash (no torrent was
+ * made) or of a torrent never assigned changes nothing. Idempotent.
  */
 @Component
 public class PublicationWithdrawnListener {
@@ -39,7 +40,7 @@ public class PublicationWithdrawnListener {
             return;
         }
         InfoHash infoHash = InfoHash.fromHex(event.infoHash());
-        Boolean known = everseeds.withdraw(infoHash).block(TIMEOUT);
+        Boolean known = everseeds.withdraw(infoHash, event.publicationId(), event.occurredAt()).block(TIMEOUT);
         if (!Boolean.TRUE.equals(known)) {
             log.info("publication {} withdrawn; its torrent {} was never assigned here", event.publicationId(), infoHash);
         }

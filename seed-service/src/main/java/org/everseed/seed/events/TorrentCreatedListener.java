@@ -59,8 +59,8 @@ public class TorrentCreatedListener implements ConsumerSeekAware {
         TorrentCreated event = codec.decode(record.value(), TorrentCreated.class);
         Map<List<String>, String> files = event.files() == null ? Map.of() : event.files().stream()
                 .collect(Collectors.toMap(UploadedFile::path, UploadedFile::blobKey, (a, b) -> a));
-        everseeds.assign(InfoHash.fromHex(event.infoHash()), event.blobKey(), files, SeedAssignment.FROM_TORRENT_CREATED)
-                .block(TIMEOUT);
+        everseeds.assign(InfoHash.fromHex(event.infoHash()), event.publicationId(), event.blobKey(), files,
+                SeedAssignment.FROM_TORRENT_CREATED).block(TIMEOUT);
     }
 
     /** Partitions gained (all of them, with an eager assignor): this instance's share changes. */

@@ -69,6 +69,22 @@ public class AssignmentRepository {
     }
 
     /**
+     * Points the assignment at other blobs (those of a live publication of the same torrent) and makes it active:
+     * after a withdrawal of the publication whose blobs it served, or a new publication of a withdrawn torrent.
+     *
+     * @return the row as updated; empty if there is none
+     */
+    public Mono<SeedAssignment> repoint(InfoHash infoHash, PublicationBlobs blobs) {
+        var spec = db.sql("UPDATE everseed SET blob_key = :k, file_blob_keys = :f, state = 'active', failure = NULL,"
+                        + " updated_at = now() WHERE info_hash = :h")
+                .bind("h", infoHash.bytes())
+                .bind("k", blobs.blobKey());
+        spec = blobs.fileBlobKeys().isEmpty() ? spec.bindNull("f", String[].class)
+                : spec.bind("f", blobs.fileBlobKeys().toArray(String[]::new));
+        return spec.fetch().rowsUpdated().then(find(infoHash));
+    }
+
+    /**
      * Marks the assignment withdrawn (its publication was unpublished): never seeded again.
      *
      * @return whether a row exists for {@code infoHash} (withdrawn now or before)

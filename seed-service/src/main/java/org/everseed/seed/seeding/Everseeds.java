@@ -1,10 +1,12 @@
 package org.everseed.seed.seeding;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import org.everseed.bittorrent.id.InfoHash;
@@ -20,6 +22,7 @@ import org.everseed.seed.storage.DataProblem;
 import org.everseed.seed.storage.TorrentData;
 import org.everseed.seed.storage.TorrentDataException;
 import org.everseed.seed.storage.TorrentDataLoader;
+import org.everseed.storage.BlobStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -32,7 +35,10 @@ import reactor.core.publisher.Mono;
  * checked, the torrent served on the peer wire port (pieces verified lazily, BEP 3) and announced.
  * A blob that is missing or of the wrong length marks the assignment {@code failed}. A served blob
  * that vanishes, changes or has a piece that does not match stops that everseed: {@code failed} plus
- * an {@code EverseedStopped} event. A withdrawn assignment is stopped and never started again.
+ * an {@code EverseedStopped} event, unless a live publication of the same torrent has its own blobs: then the
+ * everseed moves to those. The publications of each torrent are recorded ({@link PublicationRepository}): the same
+ * bytes and name published twice share one info_hash, so the everseed is withdrawn only with the last live
+ * publication, and a withdrawn torrent published anew is seeded again.
  */
 @Service
 public class Everseeds {
@@ -40,6 +46,8 @@ public class Everseeds {
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(10);
 
     private final AssignmentRepository assignments;
+    private final PublicationRepository publications;
+    private final BlobStorage blobs;
     private final TorrentSource torrents;
     private final TorrentDataLoader loader;
     private final TorrentRegistry registry;
@@ -50,10 +58,13 @@ public class Everseeds {
     private volatile Ownership ownership;
 
     /** Wires the parts. */
-    public Everseeds(AssignmentRepository assignments, TorrentSource torrents, TorrentDataLoader loader,
-            TorrentRegistry registry, Announcer announcer, FailureRecorder failures,
-            @Qualifier("verificationExecutor") ExecutorService verification, SeedProperties properties) {
+    public Everseeds(AssignmentRepository assignments, PublicationRepository publications, BlobStorage blobs,
+            TorrentSource torrents, TorrentDataLoader loader, TorrentRegistry registry, Announcer announcer,
+            FailureRecorder failures, @Qualifier("verificationExecutor") ExecutorService verification,
+            SeedProperties properties) {
         this.assignments = assignments;
+        this.publications = publications;
+        this.blobs = blobs;
         this.torrents = torrents;
         this.loader = loader;
         this.registry = registry;
@@ -64,9 +75,10 @@ public class Everseeds {
     }
 
     /**
-     * Seeds {@code infoHash}, whose content is the blob {@code blobKey}: records the assignment unless
-     * it exists (fetching the .torrent from metafile-service), then starts it unless it runs. Seeing the
-     * same torrent twice changes nothing.
+     * Seeds {@code infoHash} for publication {@code publicationId}, whose content is the blob {@code blobKey}:
+     * records the assignment unless it exists (fetching the .torrent from metafile-service) and the publication with
+     * its blobs, then starts it unless it runs. Seeing the same event twice changes nothing; a publication withdrawn
+     * before is not seeded; a withdrawn torrent published anew is seeded again, from the new publication's blobs.
      *
      * @param blobKey the content's blob (single-file torrents), or the first file's
      * @param fileBlobs for a multi-file torrent, each file's blob by its path below the torrent's name; empty for a
@@ -76,11 +88,23 @@ public class Everseeds {
      *     {@link TorrentNotFoundException}, a {@link MetainfoException} for a malformed .torrent, or an
      *     {@link IllegalStateException} when the .torrent has another info_hash or a file of it has no blob
      */
-    public Mono<Void> assign(InfoHash infoHash, String blobKey, Map<List<String>, String> fileBlobs, String origin) {
+    public Mono<Void> assign(InfoHash infoHash, UUID publicationId, String blobKey, Map<List<String>, String> fileBlobs,
+            String origin) {
         return assignments.find(infoHash)
                 .switchIfEmpty(Mono.defer(() -> torrents.fetch(infoHash)
                         .map(bytes -> checked(infoHash, bytes, blobKey, fileBlobs, origin))
                         .flatMap(a -> assignments.insertIfAbsent(a).then(assignments.find(infoHash)))))
+                .flatMap(row -> {
+                    SeedAssignment mine = checked(infoHash, row.torrent(), blobKey, fileBlobs, origin);
+                    PublicationBlobs own = new PublicationBlobs(mine.blobKey(), mine.fileBlobKeys());
+                    return publications.record(infoHash, publicationId, own).flatMap(withdrawnBefore -> {
+                        if (withdrawnBefore) {
+                            log.info("publication {} of {} was withdrawn before: not seeded", publicationId, infoHash);
+                            return Mono.empty();
+                        }
+                        return row.isWithdrawn() ? assignments.repoint(infoHash, own) : Mono.just(row);
+                    });
+                })
                 .doOnNext(this::start)
                 .then();
     }
@@ -100,13 +124,41 @@ public class Everseeds {
     }
 
     /**
-     * The publication of {@code infoHash} was withdrawn: marks its assignment withdrawn (final) and
-     * stops serving and announcing it here. Other instances stop it when they see the row.
+     * Publication {@code publicationId} of {@code infoHash} was withdrawn. When no other publication of the torrent is
+     * live: marks its assignment withdrawn and stops serving and announcing it here (other instances stop it when
+     * they see the row). Else the everseed goes on, moved to a live publication's blobs if it served the withdrawn
+     * one's (the portal deletes those).
      *
      * @return whether it was assigned
      */
-    public Mono<Boolean> withdraw(InfoHash infoHash) {
-        return assignments.withdraw(infoHash).doOnNext(known -> stopHere(infoHash, "withdrawn"));
+    public Mono<Boolean> withdraw(InfoHash infoHash, UUID publicationId, Instant at) {
+        return publications.withdraw(infoHash, publicationId, at)
+                .then(Mono.defer(() -> assignments.find(infoHash)))
+                .flatMap(row -> publications.findLive(infoHash).collectList().flatMap(live -> {
+                    if (live.isEmpty()) {
+                        return assignments.withdraw(infoHash).doOnNext(known -> stopHere(infoHash, "withdrawn"));
+                    }
+                    if (live.stream().anyMatch(p -> p.blobKeys().equals(row.blobKeys()))) {
+                        return Mono.just(true);                  // it serves a live publication's blobs already
+                    }
+                    return moveTo(infoHash, live, row.blobKeys()).thenReturn(true);
+                }))
+                .defaultIfEmpty(false);
+    }
+
+    /**
+     * Points the assignment at the first live publication whose blobs exist and are not {@code leaving}, and restarts
+     * it here from them; empty when there is none.
+     */
+    private Mono<SeedAssignment> moveTo(InfoHash infoHash, List<PublicationBlobs> live, List<String> leaving) {
+        return Mono.justOrEmpty(live.stream()
+                        .filter(p -> !p.blobKeys().equals(leaving) && p.blobKeys().stream().allMatch(blobs::exists))
+                        .findFirst())
+                .flatMap(p -> assignments.repoint(infoHash, p))
+                .doOnNext(moved -> {
+                    stopHere(infoHash, "moving to the blobs of a live publication");
+                    start(moved);
+                });
     }
 
     /**
@@ -201,11 +253,26 @@ public class Everseeds {
         }
     }
 
-    /** The served file went missing or changed: stop, mark failed, emit the event. Blocking (off the event loops). */
+    /**
+     * The served file went missing or changed: stop, then move to the blobs of a live publication of the same torrent
+     * if one has them (the row may point there already, moved by a withdrawal on another instance), else mark failed
+     * and emit the event. Blocking (off the event loops).
+     */
     private void broken(InfoHash infoHash, DataProblem problem) {
+        List<String> served = registry.find(infoHash).map(t -> t.data().blobKeys()).orElse(List.of());
         log.warn("everseed {} stops: {}", infoHash, problem.detail());
         stopHere(infoHash, problem.detail());
         try {
+            SeedAssignment moved = assignments.find(infoHash)
+                    .filter(row -> !row.isWithdrawn())
+                    .flatMap(row -> !row.blobKeys().equals(served) && row.blobKeys().stream().allMatch(blobs::exists)
+                            ? Mono.just(row).doOnNext(this::start)
+                            : publications.findLive(infoHash).collectList().flatMap(live -> moveTo(infoHash, live, served)))
+                    .block(DB_TIMEOUT);
+            if (moved != null) {
+                log.info("everseed {} serves the blobs of another live publication of it", infoHash);
+                return;
+            }
             failures.stopped(infoHash, problem).block(DB_TIMEOUT);
         } catch (RuntimeException e) {
             log.error("everseed {} stopped but its failure could not be recorded: {}", infoHash, e.toString());
