@@ -90,6 +90,14 @@ public class TorrentRepository {
                         .defaultIfEmpty(false));
     }
 
+    /** The torrent's row, withdrawn or not, if registered. */
+    public Mono<RegisteredTorrent> find(InfoHash infoHash) {
+        return db.sql("SELECT " + COLUMNS + " FROM torrent WHERE info_hash = :h")
+                .bind("h", infoHash.bytes())
+                .map(TorrentRepository::row)
+                .one();
+    }
+
     /** Adds one completed download ({@code event=completed}, BEP 3). */
     public Mono<Void> incrementCompleted(InfoHash infoHash) {
         return db.sql("UPDATE torrent SET completed = completed + 1 WHERE info_hash = :h")

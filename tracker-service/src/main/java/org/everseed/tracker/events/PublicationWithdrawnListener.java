@@ -6,6 +6,7 @@ import org.everseed.bittorrent.id.InfoHash;
 import org.everseed.events.EventCodec;
 import org.everseed.events.PublicationWithdrawn;
 import org.everseed.events.Topics;
+import org.everseed.tracker.catalog.RegisteredTorrent;
 import org.everseed.tracker.catalog.TorrentRepository;
 import org.everseed.tracker.swarm.SwarmRegistry;
 import org.slf4j.Logger;
@@ -52,5 +53,11 @@ public class PublicationWithdrawnListener {
         }
         registry.forget(infoHash).ifPresent(s -> log.info("Forgot {}: publication {} withdrawn", infoHash,
                 event.publicationId()));
+        // a new publication of the torrent may have been registered between the update and the forgetting
+        RegisteredTorrent now = repository.find(infoHash).block(TIMEOUT);
+        if (now != null && !now.withdrawn()) {
+            registry.register(now.infoHash(), now.alias(), now.completed());
+            log.info("Tracking {} again: a new publication of it came meanwhile", infoHash);
+        }
     }
 }
