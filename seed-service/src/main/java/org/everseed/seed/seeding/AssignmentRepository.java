@@ -31,8 +31,7 @@ public class AssignmentRepository {
                         + "VALUES (:h, :k, :f, :t, :o) ON CONFLICT (info_hash) DO NOTHING")
                 .bind("h", a.infoHash().bytes())
                 .bind("k", a.blobKey());
-        spec = a.fileBlobKeys().isEmpty() ? spec.bindNull("f", String[].class)
-                : spec.bind("f", a.fileBlobKeys().toArray(String[]::new));
+        spec = bindFileBlobKeys(spec, a.fileBlobKeys());
         return spec
                 .bind("t", a.torrent())
                 .bind("o", a.origin())
@@ -79,8 +78,7 @@ public class AssignmentRepository {
                         + " updated_at = now() WHERE info_hash = :h")
                 .bind("h", infoHash.bytes())
                 .bind("k", blobs.blobKey());
-        spec = blobs.fileBlobKeys().isEmpty() ? spec.bindNull("f", String[].class)
-                : spec.bind("f", blobs.fileBlobKeys().toArray(String[]::new));
+        spec = bindFileBlobKeys(spec, blobs.fileBlobKeys());
         return spec.fetch().rowsUpdated().then(find(infoHash));
     }
 
@@ -108,5 +106,10 @@ public class AssignmentRepository {
         String[] files = row.get("file_blob_keys", String[].class);
         return new SeedAssignment(InfoHash.of(row.get("info_hash", byte[].class)), row.get("blob_key", String.class),
                 files == null ? List.of() : List.of(files), row.get("torrent", byte[].class), row.get("origin", String.class), row.get("state", String.class));
+    }
+
+    /** Binds {@code :f}, a {@code file_blob_keys} column: NULL for a single-file torrent (no keys). */
+    static DatabaseClient.GenericExecuteSpec bindFileBlobKeys(DatabaseClient.GenericExecuteSpec spec, List<String> keys) {
+        return keys.isEmpty() ? spec.bindNull("f", String[].class) : spec.bind("f", keys.toArray(String[]::new));
     }
 }

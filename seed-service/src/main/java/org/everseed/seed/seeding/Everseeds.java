@@ -95,8 +95,7 @@ public class Everseeds {
                         .map(bytes -> checked(infoHash, bytes, blobKey, fileBlobs, origin))
                         .flatMap(a -> assignments.insertIfAbsent(a).then(assignments.find(infoHash)))))
                 .flatMap(row -> {
-                    SeedAssignment mine = checked(infoHash, row.torrent(), blobKey, fileBlobs, origin);
-                    PublicationBlobs own = new PublicationBlobs(mine.blobKey(), mine.fileBlobKeys());
+                    PublicationBlobs own = checked(infoHash, row.torrent(), blobKey, fileBlobs, origin).blobs();
                     return publications.record(infoHash, publicationId, own).flatMap(withdrawnBefore -> {
                         if (withdrawnBefore) {
                             log.info("publication {} of {} was withdrawn before: not seeded", publicationId, infoHash);

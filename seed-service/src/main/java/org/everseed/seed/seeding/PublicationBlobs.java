@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Where one live publication of a torrent keeps its content.
+ * Where a torrent's content is kept: the blobs of one publication of it, or those an everseed serves.
  *
  * @param blobKey the content's blob (single-file torrents), or the first file's
  * @param fileBlobKeys for a multi-file torrent each content file's blob in the metainfo's order; empty for one file

@@ -37,8 +37,7 @@ public class PublicationRepository {
                 .bind("h", infoHash.bytes())
                 .bind("p", publicationId)
                 .bind("k", blobs.blobKey());
-        spec = blobs.fileBlobKeys().isEmpty() ? spec.bindNull("f", String[].class)
-                : spec.bind("f", blobs.fileBlobKeys().toArray(String[]::new));
+        spec = AssignmentRepository.bindFileBlobKeys(spec, blobs.fileBlobKeys());
         return spec.then().then(db.sql("SELECT withdrawn_at IS NOT NULL AS w FROM everseed_publication"
                         + " WHERE info_hash = :h AND publication_id = :p")
                 .bind("h", infoHash.bytes())

@@ -38,7 +38,12 @@ public record SeedAssignment(InfoHash infoHash, String blobKey, List<String> fil
 
     /** The blob of each content file: {@link #fileBlobKeys()}, or just {@link #blobKey()} for a single-file torrent. */
     public List<String> blobKeys() {
-        return fileBlobKeys.isEmpty() ? List.of(blobKey) : fileBlobKeys;
+        return blobs().blobKeys();
+    }
+
+    /** Where its content is: {@link #blobKey()} and {@link #fileBlobKeys()}. */
+    public PublicationBlobs blobs() {
+        return new PublicationBlobs(blobKey, fileBlobKeys);
     }
 
     /** Whether its publication was withdrawn, so it must never be seeded again. */
